@@ -1,0 +1,487 @@
+using System.Globalization;
+using SupportFlow.Common;
+using SupportFlow.Routing;
+using SupportFlow.Users;
+
+namespace SupportFlow.Tickets;
+
+/// <summary>
+/// A reported problem and its whole life, from intake to closure. Every change goes through a
+/// method here that first asks <see cref="TicketTransitions"/> whether the current status allows
+/// it, then appends what changed to the history.
+/// </summary>
+public sealed class Ticket
+{
+    private readonly List<TicketHistoryEntry> _history = [];
+
+    private Ticket()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>YYYYMMDD-NNN: the receiving date in the organisation's time zone and that day's serial.</summary>
+    public string Number { get; private set; } = "";
+
+    public string Title { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    /// <summary>When the problem occurred, to the minute.</summary>
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    /// <summary>When the desk received the report; SLA clocks start here.</summary>
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public int ModuleId { get; private set; }
+
+    public Module Module { get; private set; } = null!;
+
+    /// <summary>Who or what business is affected.</summary>
+    public string Impact { get; private set; } = "";
+
+    public Priority Priority { get; private set; }
+
+    public Channel Channel { get; private set; }
+
+    public TicketStatus Status { get; private set; }
+
+    public ReporterInfo Reporter { get; private set; } = null!;
+
+    /// <summary>Who typed the report in: the reporter, or the engineer who took the phone call.</summary>
+    public int? RecordedById { get; private set; }
+
+    public int? TeamId { get; private set; }
+
+    public Team? Team { get; private set; }
+
+    public int? AssigneeId { get; private set; }
+
+    public User? Assignee { get; private set; }
+
+    public DateTimeOffset? TriagedAt { get; private set; }
+
+    public DateTimeOffset? FirstAssignedAt { get; private set; }
+
+    /// <summary>The first public word to the reporter (update or acknowledgement).</summary>
+    public DateTimeOffset? FirstRespondedAt { get; private set; }
+
+    public DateTimeOffset? LastPublicUpdateAt { get; private set; }
+
+    public PendingReason? PendingReason { get; private set; }
+
+    public string? PendingNote { get; private set; }
+
+    /// <summary>The status a pending ticket returns to on resume.</summary>
+    public TicketStatus? StatusBeforePending { get; private set; }
+
+    public string? Solution { get; private set; }
+
+    public string? Cause { get; private set; }
+
+    public string? Workaround { get; private set; }
+
+    public Verification? Verification { get; private set; }
+
+    /// <summary>What was backed up before the change that fixed the problem.</summary>
+    public string? Backup { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    public string? ConfirmationComment { get; private set; }
+
+    public bool ConfirmedOnBehalf { get; private set; }
+
+    public int? Rating { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>Closed by a supervisor or by the auto-close rule while the reporter had not answered.</summary>
+    public bool ClosedWithoutConfirmation { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    /// <summary>How often the ticket came back after being resolved or closed.</summary>
+    public int ReopenCount { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: two people changing one ticket at once cannot both win silently.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Lines appended by this instance; the stored history is queried, never loaded here.</summary>
+    public IReadOnlyList<TicketHistoryEntry> History => _history;
+
+    public static Ticket Receive(string number, TicketIntake intake, Module module, Actor actor, DateTimeOffset now)
+    {
+        if (intake.ReceivedAt > now)
+        {
+            throw new DomainException("A report cannot be received in the future.");
+        }
+
+        var ticket = new Ticket
+        {
+            Number = number,
+            Title = intake.Title,
+            Description = intake.Description,
+            OccurredAt = intake.OccurredAt,
+            ReceivedAt = intake.ReceivedAt,
+            Module = module,
+            Impact = intake.Impact,
+            Priority = intake.Priority,
+            Channel = intake.Channel,
+            Status = TicketStatus.New,
+            Reporter = intake.Reporter,
+            RecordedById = actor.UserId,
+            Team = module.Team,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var onBehalf = intake.Reporter.UserId != actor.UserId;
+        ticket.Append(now, actor, "create", null, null, number,
+            onBehalf ? $"Recorded by {actor.Name} for {intake.Reporter.Name}" : null, isPublic: true);
+        ticket.Append(now, actor, "create", "team", null, module.Team.Name, $"Responsible team of module {module.Name}",
+            isPublic: true);
+        return ticket;
+    }
+
+    public void Triage(Actor actor, DateTimeOffset at, Priority priority, string reason)
+    {
+        Ensure(TicketAction.Triage);
+        var action = WireNames.Of(TicketAction.Triage);
+        if (priority == Priority)
+        {
+            Append(at, actor, action, "priority", Priority.ToString(), Priority.ToString(), reason, isPublic: false);
+        }
+        else
+        {
+            Set<Priority>(at, actor, action, "priority", Priority, priority, reason, isPublic: true);
+            Priority = priority;
+        }
+
+        TriagedAt = at;
+        Touch(at);
+    }
+
+    public void Assign(Actor actor, DateTimeOffset at, User assignee, Team team, string? reason)
+    {
+        Ensure(TicketAction.Assign);
+        if (!assignee.IsActive || assignee.Role < Role.Engineer)
+        {
+            throw new DomainException($"{assignee.Login} cannot own tickets: only active engineers and supervisors can.");
+        }
+
+        var action = WireNames.Of(TicketAction.Assign);
+        if (TeamId != team.Id)
+        {
+            Append(at, actor, action, "team", Team?.Name, team.Name, reason, isPublic: true);
+            Team = team;
+        }
+
+        var newOwner = AssigneeId != assignee.Id;
+        if (newOwner)
+        {
+            Append(at, actor, action, "assignee", Assignee?.Login, assignee.Login, reason, isPublic: true);
+            Assignee = assignee;
+            AssigneeId = assignee.Id;
+        }
+
+        FirstAssignedAt ??= at;
+        if (Status == TicketStatus.Pending)
+        {
+            StatusBeforePending = newOwner ? TicketStatus.Assigned : StatusBeforePending;
+        }
+        else if (newOwner || Status == TicketStatus.New)
+        {
+            ChangeStatus(at, actor, action, TicketStatus.Assigned);
+        }
+
+        Touch(at);
+    }
+
+    public void Start(Actor actor, DateTimeOffset at)
+    {
+        Ensure(TicketAction.Start);
+        ChangeStatus(at, actor, WireNames.Of(TicketAction.Start), TicketStatus.InProgress);
+        Touch(at);
+    }
+
+    /// <summary>An internal work note: a troubleshooting step, not shown to the reporter.</summary>
+    public void LogWork(Actor actor, DateTimeOffset at, string text, WorkMethod method)
+    {
+        Ensure(TicketAction.Worklog);
+        Append(at, actor, WireNames.Of(TicketAction.Worklog), null, null, null, text, isPublic: false, method: method);
+        Touch(at);
+    }
+
+    /// <summary>A public progress update to the reporter; it restarts the update clock.</summary>
+    public void PostUpdate(Actor actor, DateTimeOffset at, string message)
+    {
+        Ensure(TicketAction.Update);
+        Append(at, actor, WireNames.Of(TicketAction.Update), null, null, null, message, isPublic: true);
+        FirstRespondedAt ??= at;
+        LastPublicUpdateAt = at;
+        Touch(at);
+    }
+
+    /// <summary>
+    /// Information added by the reporter (or a colleague of the desk). A reporter answering a
+    /// ticket that waits on them brings it back to work.
+    /// </summary>
+    public void Comment(Actor actor, DateTimeOffset at, string message)
+    {
+        Ensure(TicketAction.Comment);
+        var action = WireNames.Of(TicketAction.Comment);
+        Append(at, actor, action, null, null, null, message, isPublic: true);
+        if (Status == TicketStatus.Pending && PendingReason == Tickets.PendingReason.Reporter && IsReporter(actor))
+        {
+            LeavePending(at, actor, action);
+        }
+
+        Touch(at);
+    }
+
+    public void Pend(Actor actor, DateTimeOffset at, PendingReason reason, string? note)
+    {
+        Ensure(TicketAction.Pend);
+        var action = WireNames.Of(TicketAction.Pend);
+        StatusBeforePending = Status;
+        Set(at, actor, action, "pendingReason", PendingReason, reason, note, isPublic: true);
+        PendingReason = reason;
+        PendingNote = note;
+        ChangeStatus(at, actor, action, TicketStatus.Pending);
+        Touch(at);
+    }
+
+    public void Resume(Actor actor, DateTimeOffset at)
+    {
+        Ensure(TicketAction.Resume);
+        LeavePending(at, actor, WireNames.Of(TicketAction.Resume));
+        Touch(at);
+    }
+
+    public void Resolve(
+        Actor actor, DateTimeOffset at, string solution, string? cause, string? workaround,
+        Verification? verification, string? backup)
+    {
+        Ensure(TicketAction.Resolve);
+        RequireText(solution, "Resolving needs a solution.");
+        var action = WireNames.Of(TicketAction.Resolve);
+        Solution = SetText(at, actor, action, "solution", Solution, solution, isPublic: true);
+        Cause = SetText(at, actor, action, "cause", Cause, cause, isPublic: true);
+        Workaround = SetText(at, actor, action, "workaround", Workaround, workaround, isPublic: true);
+        Backup = SetText(at, actor, action, "backup", Backup, backup, isPublic: false);
+        Set(at, actor, action, "verification", Verification, verification, null, isPublic: true);
+        Verification = verification;
+        ResolvedAt = at;
+        ConfirmedAt = null;
+        ChangeStatus(at, actor, action, TicketStatus.Resolved);
+        Touch(at);
+    }
+
+    /// <summary>
+    /// The reporter's answer to a resolution. Only the reporter, or a supervisor acting for them
+    /// (recorded as such), may give it. "Not solved" reopens the ticket.
+    /// </summary>
+    public void Confirm(Actor actor, DateTimeOffset at, bool resolved, string? comment, int? rating)
+    {
+        Ensure(TicketAction.Confirm);
+        var onBehalf = !IsReporter(actor);
+        if (onBehalf && !actor.IsSupervisor)
+        {
+            throw new ForbiddenException("Only the reporter, or a supervisor acting for them, may confirm a resolution.");
+        }
+
+        if (ConfirmedAt is not null)
+        {
+            throw new DomainException($"Ticket {Number} is resolved and already confirmed; it awaits closing.");
+        }
+
+        if (rating is < 1 or > 5)
+        {
+            throw new DomainException("A rating is 1 to 5 stars.");
+        }
+
+        var action = WireNames.Of(TicketAction.Confirm);
+        Append(at, actor, action, "confirmation", null, resolved ? "resolved" : "notResolved", comment, isPublic: true,
+            onBehalfOfReporter: onBehalf);
+        if (rating is not null)
+        {
+            Set(at, actor, action, "rating", Rating, rating, null, isPublic: true, onBehalf);
+            Rating = rating;
+        }
+
+        ConfirmationComment = comment;
+        ConfirmedOnBehalf = onBehalf;
+        if (resolved)
+        {
+            ConfirmedAt = at;
+        }
+        else
+        {
+            ReopenFrom(at, actor, action);
+        }
+
+        Touch(at);
+    }
+
+    /// <summary>Closes with the summary of cause and solution. Without the reporter's confirmation only a supervisor may.</summary>
+    public void Close(Actor actor, DateTimeOffset at, string cause, string solution)
+    {
+        Ensure(TicketAction.Close);
+        RequireText(cause, "Closing needs the cause.");
+        RequireText(solution, "Closing needs the solution.");
+        if (ConfirmedAt is null && !actor.IsSupervisor)
+        {
+            throw new DomainException(
+                $"Ticket {Number} is resolved and awaits the reporter's confirmation; only a supervisor may close it without.");
+        }
+
+        var action = WireNames.Of(TicketAction.Close);
+        Cause = SetText(at, actor, action, "cause", Cause, cause, isPublic: true);
+        Solution = SetText(at, actor, action, "solution", Solution, solution, isPublic: true);
+        CloseAt(at, actor, action);
+    }
+
+    /// <summary>The reporter did not answer a resolution in time: closed, recorded as without confirmation.</summary>
+    public void AutoClose(DateTimeOffset at)
+    {
+        Ensure(TicketAction.Close);
+        if (ConfirmedAt is not null)
+        {
+            throw new DomainException($"Ticket {Number} was confirmed; its owner closes it with a summary.");
+        }
+
+        Append(at, Actor.System, "autoClose", null, null, null,
+            "Closed without confirmation: the reporter did not answer the resolution in time.", isPublic: true);
+        CloseAt(at, Actor.System, "autoClose");
+    }
+
+    public void Reopen(Actor actor, DateTimeOffset at, string reason)
+    {
+        Ensure(TicketAction.Reopen);
+        RequireText(reason, "Reopening needs a reason.");
+        var action = WireNames.Of(TicketAction.Reopen);
+        Append(at, actor, action, null, null, null, reason, isPublic: true);
+        ReopenFrom(at, actor, action);
+        Touch(at);
+    }
+
+    public void Cancel(Actor actor, DateTimeOffset at, string reason)
+    {
+        Ensure(TicketAction.Cancel);
+        RequireText(reason, "Cancelling needs a reason.");
+        var action = WireNames.Of(TicketAction.Cancel);
+        CancelReason = SetText(at, actor, action, "cancelReason", CancelReason, reason, isPublic: true);
+        ChangeStatus(at, actor, action, TicketStatus.Cancelled);
+        Touch(at);
+    }
+
+    public void RecordAttachment(Actor actor, DateTimeOffset at, string fileName, long size)
+    {
+        Ensure(TicketAction.Attach);
+        Append(at, actor, "attach", "attachment", null, fileName, $"{size} bytes", isPublic: true);
+        Touch(at);
+    }
+
+    public bool IsReporter(Actor actor) => actor.UserId is not null && Reporter.UserId == actor.UserId;
+
+    private void Ensure(TicketAction action)
+    {
+        if (!TicketTransitions.IsAllowed(action, Status))
+        {
+            throw new TicketTransitionException(Number, action, Status);
+        }
+    }
+
+    private void LeavePending(DateTimeOffset at, Actor actor, string action)
+    {
+        Set<PendingReason>(at, actor, action, "pendingReason", PendingReason, null, null, isPublic: true);
+        var next = StatusBeforePending ?? TicketStatus.InProgress;
+        PendingReason = null;
+        PendingNote = null;
+        StatusBeforePending = null;
+        ChangeStatus(at, actor, action, next);
+    }
+
+    private void ReopenFrom(DateTimeOffset at, Actor actor, string action)
+    {
+        ReopenCount++;
+        Append(at, actor, action, "reopenCount", (ReopenCount - 1).ToString(Invariant), ReopenCount.ToString(Invariant),
+            null, isPublic: false);
+        ResolvedAt = null;
+        ConfirmedAt = null;
+        ClosedAt = null;
+        ClosedWithoutConfirmation = false;
+        ChangeStatus(at, actor, action, TicketStatus.InProgress);
+    }
+
+    private void CloseAt(DateTimeOffset at, Actor actor, string action)
+    {
+        ClosedAt = at;
+        ClosedWithoutConfirmation = ConfirmedAt is null;
+        ChangeStatus(at, actor, action, TicketStatus.Closed);
+        Touch(at);
+    }
+
+    private void ChangeStatus(DateTimeOffset at, Actor actor, string action, TicketStatus status)
+    {
+        Set<TicketStatus>(at, actor, action, "status", Status, status, null, isPublic: true);
+        Status = status;
+    }
+
+    private string? SetText(DateTimeOffset at, Actor actor, string action, string field, string? old, string? value, bool isPublic)
+    {
+        var normalised = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (normalised != old)
+        {
+            Append(at, actor, action, field, old, normalised, null, isPublic);
+        }
+
+        return normalised;
+    }
+
+    private void Set<T>(DateTimeOffset at, Actor actor, string action, string field, T? old, T? value, string? note,
+        bool isPublic, bool onBehalf = false) where T : struct
+    {
+        if (!Nullable.Equals(old, value))
+        {
+            Append(at, actor, action, field, Wire(old), Wire(value), note, isPublic, onBehalf);
+        }
+    }
+
+    private static string? Wire<T>(T? value) where T : struct => value switch
+    {
+        null => null,
+        Enum e => WireNames.Of(e),
+        IFormattable f => f.ToString(null, Invariant),
+        var v => v.ToString(),
+    };
+
+    private void Append(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue,
+        string? note, bool isPublic, bool onBehalfOfReporter = false, WorkMethod? method = null) =>
+        _history.Add(new TicketHistoryEntry(at, actor, action, field, oldValue, newValue, note, isPublic, onBehalfOfReporter)
+        {
+            Method = method,
+        });
+
+    private void Touch(DateTimeOffset at)
+    {
+        UpdatedAt = at;
+        Version++;
+    }
+
+    private static void RequireText(string? value, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new DomainException(message);
+        }
+    }
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+}

@@ -1,0 +1,65 @@
+namespace SupportFlow.Tickets;
+
+/// <summary>
+/// One line of a ticket's append-only history: a field that changed (old and new value), a
+/// note, or an event, with who did it and when. Never updated or deleted once written.
+/// </summary>
+public sealed class TicketHistoryEntry
+{
+    private TicketHistoryEntry()
+    {
+    }
+
+    internal TicketHistoryEntry(
+        DateTimeOffset at, Users.Actor actor, string action, string? field, string? oldValue, string? newValue,
+        string? note, bool isPublic, bool onBehalfOfReporter = false)
+    {
+        At = at;
+        ActorId = actor.UserId;
+        ActorLogin = actor.Login;
+        ActorName = actor.Name;
+        Action = action;
+        Field = field;
+        OldValue = oldValue;
+        NewValue = newValue;
+        Note = note;
+        IsPublic = isPublic;
+        OnBehalfOfReporter = onBehalfOfReporter;
+    }
+
+    public long Id { get; private set; }
+
+    public long TicketId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>Null for the system's own actions (auto-close, SLA events).</summary>
+    public int? ActorId { get; private set; }
+
+    /// <summary>Login and name as they were then: history must read the same after a rename.</summary>
+    public string ActorLogin { get; private set; } = "";
+
+    public string ActorName { get; private set; } = "";
+
+    /// <summary>The action that caused this line: created, triage, assign, worklog, resolve, ...</summary>
+    public string Action { get; private set; } = "";
+
+    /// <summary>The ticket field that changed, or null for a note or event.</summary>
+    public string? Field { get; private set; }
+
+    public string? OldValue { get; private set; }
+
+    public string? NewValue { get; private set; }
+
+    /// <summary>Free text of a worklog, update, comment or reason.</summary>
+    public string? Note { get; private set; }
+
+    /// <summary>How a worklog step was done (remote, on site, by phone); null for other lines.</summary>
+    public WorkMethod? Method { get; init; }
+
+    /// <summary>Public lines are shown to the reporter; internal ones (work notes) only to staff.</summary>
+    public bool IsPublic { get; private set; }
+
+    /// <summary>A supervisor acted for the reporter (a confirmation given on their behalf).</summary>
+    public bool OnBehalfOfReporter { get; private set; }
+}

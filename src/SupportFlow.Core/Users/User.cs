@@ -1,0 +1,51 @@
+using SupportFlow.Routing;
+
+namespace SupportFlow.Users;
+
+/// <summary>A person who signs in: reporter, engineer, supervisor or admin.</summary>
+public sealed class User
+{
+    private User()
+    {
+    }
+
+    public User(string login, string name, Role role, DateTimeOffset createdAt)
+    {
+        Login = login;
+        Name = name;
+        Role = role;
+        CreatedAt = createdAt;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>Unique, lower case; the natural key other resources refer to.</summary>
+    public string Login { get; private set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public Role Role { get; set; }
+
+    public int? DepartmentId { get; set; }
+
+    public Department? Department { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    /// <summary>A standard password hash (ASP.NET Core Identity's PBKDF2 format), never the password.</summary>
+    public string? PasswordHash { get; set; }
+
+    /// <summary>A deactivated user keeps their history but can no longer sign in or be assigned.</summary>
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Whether automatic assignment may pick this engineer now.</summary>
+    public bool Available { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public List<Team> Teams { get; } = [];
+
+    public Actor ToActor() => new(Id, Login, Name, Role, Teams.Select(t => t.Id).ToHashSet());
+}
