@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using SupportFlow.Routing;
+using SupportFlow.Tickets;
+using SupportFlow.Users;
+
+namespace SupportFlow.Data;
+
+/// <summary>The one DbContext. Mappings live in the <c>*Configuration</c> classes beside it.</summary>
+public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> options) : DbContext(options)
+{
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketHistoryEntry> TicketHistory => Set<TicketHistoryEntry>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<TicketDayCounter> TicketDayCounters => Set<TicketDayCounter>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Module> Modules => Set<Module>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        DatabaseProviders.ConfigureConventions(Database, configurationBuilder);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SupportFlowDbContext).Assembly);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        HistoryIsAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        HistoryIsAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>History is evidence: a change that would edit or delete a line is a bug, so it fails loudly.</summary>
+    private void HistoryIsAppendOnly()
+    {
+        if (ChangeTracker.Entries<TicketHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Ticket history is append-only: lines are never edited or deleted.");
+        }
+    }
+}

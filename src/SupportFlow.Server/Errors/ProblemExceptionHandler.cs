@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SupportFlow.Common;
+using SupportFlow.Tickets;
+
+namespace SupportFlow.Server.Errors;
+
+/// <summary>
+/// The one place that turns exceptions into RFC 9457 problem details: invalid input 400 with
+/// per-field messages, refused rules 409 (naming the ticket's status), missing things 404.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            RequestValidationException e => new ValidationProblemDetails(e.Errors)
+            {
+                Status = 400, Title = "One or more fields are invalid.",
+            },
+            Tickets.AttachmentTooLargeException e => new ValidationProblemDetails(
+                new Dictionary<string, string[]> { ["file"] = [e.Message] })
+            {
+                Status = 413, Title = "Attachment too large",
+            },
+            BadHttpRequestException { StatusCode: 413 } => new ProblemDetails
+            {
+                Status = 413, Title = "Request too large", Detail = exception.Message,
+            },
+            BadHttpRequestException e => FromBadRequest(e),
+            TicketTransitionException e => new ProblemDetails
+            {
+                Status = 409, Title = "Not allowed in the ticket's current status", Detail = e.Message,
+                Extensions = { ["status"] = WireNames.Of(e.Status), ["action"] = WireNames.Of(e.Action) },
+            },
+            DomainException e => new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message },
+            NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
+            ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = e.Message },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = 409, Title = "Changed by someone else",
+                Detail = "Someone else changed this at the same time; reload it and try again.",
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            log.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext, ProblemDetails = problem, Exception = exception,
+        });
+    }
+
+    /// <summary>Body binding failures: name the field that JSON could not convert, or say the body is not JSON.</summary>
+    private static ValidationProblemDetails FromBadRequest(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException json)
+        {
+            var field = FieldOf(json.Path);
+            var converted = ConvertedTo().Match(json.Message);
+            var message = converted.Success && field != "body"
+                ? $"{field} has the wrong type: expected {Expected(converted.Groups[1].Value)}."
+                : $"The request body is not valid JSON ({json.Message.Split(" Path:")[0].TrimEnd('.')}).";
+            return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            {
+                Status = 400, Title = "One or more fields are invalid.",
+            };
+        }
+
+        var detail = exception.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
+            ? "A JSON request body is required."
+            : exception.Message;
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [detail] })
+        {
+            Status = 400, Title = "The request could not be read.",
+        };
+    }
+
+    private static string FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field.Length == 0 ? "body" : field;
+    }
+
+    private static string Expected(string type) => type switch
+    {
+        "System.String" => "a string",
+        "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
+        "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" => "a whole number",
+        _ when type.Contains("List", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "an array",
+        _ => "an object",
+    };
+
+    [GeneratedRegex(@"could not be converted to ([^\s.]+(?:\.[^\s.]+)*(?:`1\[[^\]]+\])?)")]
+    private static partial Regex ConvertedTo();
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
+using SupportFlow.Data;
+using SupportFlow.Server.Auth;
+using SupportFlow.Server.Errors;
+using SupportFlow.Server.Routing;
+using SupportFlow.Server.Tickets;
+using SupportFlow.Server.Users;
+
+namespace SupportFlow.Server.Hosting;
+
+/// <summary>Builds and runs the web server: API, OpenAPI document, health check and background jobs.</summary>
+public static class ServerApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSupportFlowCore();
+        builder.Services.AddSupportFlowAuthorization();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "SupportFlow API";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http, Scheme = "bearer",
+                Description = "A personal API token: 'tokens create --login <login>'.",
+            };
+            return Task.CompletedTask;
+        }));
+
+        var app = builder.Build();
+        await app.Services.MigrateDatabaseAsync();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapGet("/healthz", Health).WithTags("Health");
+        app.MapTicketsApi();
+        app.MapUsersApi();
+        app.MapRoutingApi();
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    public sealed record HealthResponse(string Status);
+
+    private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Health(
+        SupportFlowDbContext db, CancellationToken ct) =>
+        await db.Database.CanConnectAsync(ct)
+            ? TypedResults.Ok(new HealthResponse("healthy"))
+            : TypedResults.Json(new HealthResponse("database unreachable"), statusCode: StatusCodes.Status503ServiceUnavailable);
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Server.Tickets;
+using SupportFlow.Server.Users;
+using SupportFlow.Users;
+
+namespace SupportFlow.Server.Hosting;
+
+/// <summary>What the server and the CLI share: configuration, the database, the clock and the write services.</summary>
+public static class SupportFlowServices
+{
+    public static IServiceCollection AddSupportFlowCore(this IServiceCollection services)
+    {
+        services.AddOptions<SupportFlowOptions>().BindConfiguration(SupportFlowOptions.Section);
+        services.AddDbContext<SupportFlowDbContext>((provider, options) => DatabaseProviders.Configure(
+            options,
+            provider.GetRequiredService<IOptions<SupportFlowOptions>>().Value,
+            provider.GetRequiredService<IConfiguration>().GetConnectionString("SupportFlow")));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new OrganizationTime(
+            provider.GetRequiredService<IOptions<SupportFlowOptions>>().Value.Organization.ResolveTimeZone()));
+        services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<TicketReception>();
+        services.AddScoped<TicketWork>();
+        return services;
+    }
+
+    /// <summary>
+    /// Brings the database to the current schema. EF Core takes a migration lock, so several
+    /// processes starting together migrate once.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
+        await DatabaseProviders.PrepareAsync(db, cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

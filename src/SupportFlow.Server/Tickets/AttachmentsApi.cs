@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Server.Auth;
+using SupportFlow.Tickets;
+
+namespace SupportFlow.Server.Tickets;
+
+/// <summary>
+/// Upload (multipart field <c>file</c>), list and download of a ticket's files. Files are
+/// written under the data folder with generated names; the database row is only added once
+/// the file is safely on disk.
+/// </summary>
+public static class AttachmentsApi
+{
+    public static void MapAttachmentsApi(this RouteGroupBuilder tickets)
+    {
+        tickets.MapPost("/{number}/attachments", Upload).DisableAntiforgery();
+        tickets.MapGet("/{number}/attachments", List);
+        tickets.MapGet("/{number}/attachments/{id:long}", Download);
+    }
+
+    private static async Task<Created<AttachmentResponse>> Upload(string number, IFormFile? file, HttpContext http,
+        TicketWork work, SupportFlowDbContext db, IOptions<SupportFlowOptions> options, TimeProvider clock,
+        OrganizationTime org, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var ticket = await work.FindAsync(actor, number, ct);
+        TicketPermissions.Ensure(actor, ticket, TicketAction.Attach);
+
+        var settings = options.Value;
+        var errors = new RequestErrors();
+        if (file is null || file.Length == 0)
+        {
+            errors.Add("file", "Send the file as multipart/form-data in a field named 'file'; empty files are refused.");
+            errors.ThrowIfInvalid();
+        }
+
+        if (file!.Length > settings.Attachments.MaxBytes)
+        {
+            throw new AttachmentTooLargeException(settings.Attachments.MaxBytes, file.Length);
+        }
+
+        var name = AttachmentFiles.SanitizeName(file.FileName);
+        var contentType = AttachmentFiles.ContentTypeOf(name);
+        if (contentType is null)
+        {
+            errors.Add("file", $"Files like '{name}' are not accepted. Accepted: {AttachmentFiles.Allowed}.");
+            errors.ThrowIfInvalid();
+        }
+
+        var now = clock.GetUtcNow();
+        var relative = Path.Combine(now.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            now.ToString("MM", System.Globalization.CultureInfo.InvariantCulture),
+            Guid.NewGuid().ToString("N") + Path.GetExtension(name).ToLowerInvariant());
+        var path = Path.Combine(AttachmentsRoot(settings), relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var (sha256, headMatches) = await SaveAsync(file, name, path, ct);
+        if (!headMatches)
+        {
+            File.Delete(path);
+            errors.Add("file", $"The content of '{name}' is not a {Path.GetExtension(name)} file.");
+            errors.ThrowIfInvalid();
+        }
+
+        try
+        {
+            var attachment = new Attachment(ticket.Id, name, contentType!, file.Length, sha256, relative, actor.UserId, actor.Login, now);
+            db.Attachments.Add(attachment);
+            ticket.RecordAttachment(actor, now, name, file.Length);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/tickets/{ticket.Number}/attachments/{attachment.Id}",
+                AttachmentResponse.From(attachment, ticket.Number, org));
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    private static async Task<Ok<AttachmentResponse[]>> List(string number, HttpContext http, TicketWork work,
+        SupportFlowDbContext db, OrganizationTime org, CancellationToken ct)
+    {
+        var ticket = await work.FindAsync(http.User.ToActor(), number, ct);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.TicketId == ticket.Id).OrderBy(a => a.Id).ToListAsync(ct);
+        return TypedResults.Ok(attachments.Select(a => AttachmentResponse.From(a, ticket.Number, org)).ToArray());
+    }
+
+    private static async Task<FileStreamHttpResult> Download(string number, long id, HttpContext http, TicketWork work,
+        SupportFlowDbContext db, IOptions<SupportFlowOptions> options, CancellationToken ct)
+    {
+        var ticket = await work.FindAsync(http.User.ToActor(), number, ct);
+        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.TicketId == ticket.Id, ct)
+            ?? throw new NotFoundException($"Ticket {number} has no attachment {id}.");
+        var stream = File.OpenRead(Path.Combine(AttachmentsRoot(options.Value), attachment.StoredAs));
+        return TypedResults.File(stream, attachment.ContentType, attachment.FileName);
+    }
+
+    public static string AttachmentsRoot(SupportFlowOptions settings) => Path.Combine(settings.DataPath, "attachments");
+
+    /// <summary>Copies to disk, hashing as it goes and checking the first bytes against the extension.</summary>
+    private static async Task<(string Sha256, bool HeadMatches)> SaveAsync(IFormFile file, string name, string path,
+        CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        var head = new byte[8192];
+        var headLength = 0;
+        await using (var input = file.OpenReadStream())
+        await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920,
+                         FileOptions.Asynchronous))
+        {
+            int read;
+            while ((read = await input.ReadAsync(buffer, ct)) > 0)
+            {
+                if (headLength < head.Length)
+                {
+                    var take = Math.Min(read, head.Length - headLength);
+                    Array.Copy(buffer, 0, head, headLength, take);
+                    headLength += take;
+                }
+
+                hash.AppendData(buffer, 0, read);
+                await output.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+
+            await output.FlushAsync(ct);
+            output.Flush(flushToDisk: true);
+        }
+
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), AttachmentFiles.ContentMatches(name, head, headLength));
+    }
+}
+
+/// <summary>An upload over the configured limit: 413 with a message saying the limit.</summary>
+public sealed class AttachmentTooLargeException(long limit, long size)
+    : Exception($"The file is {size} bytes; attachments may be at most {limit} bytes ({limit / 1024 / 1024} MiB).")
+{
+    public long Limit { get; } = limit;
+}

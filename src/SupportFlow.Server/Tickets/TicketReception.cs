@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Tickets;
+using SupportFlow.Users;
+
+namespace SupportFlow.Server.Tickets;
+
+/// <summary>
+/// Receives a report from any channel: checks it, numbers it and stores it with its first
+/// history lines in one transaction. The API uses it now; the portal and mail intake reuse it.
+/// </summary>
+public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock, OrganizationTime org)
+{
+    /// <summary>Clients' clocks run a little fast; a receivedAt this far ahead is taken as "now".</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
+
+    public async Task<Ticket> ReceiveAsync(Actor actor, CreateTicketRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Reporter is not null && !actor.IsStaff)
+        {
+            throw new ForbiddenException("Reporters report for themselves: omit 'reporter'. Only staff record reports for others.");
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = new RequestErrors();
+        var title = errors.Required("title", request.Title, Limits.Title);
+        var description = errors.Required("description", request.Description, Limits.Description);
+        var impact = errors.Required("impact", request.Impact, Limits.Impact);
+        var priority = errors.Enum<Priority>("priority", request.Priority);
+        var channel = errors.Enum<Channel>("channel", request.Channel);
+        var occurredAt = errors.Time("occurredAt", request.OccurredAt) is { } occurred ? ToMinute(occurred) : (DateTimeOffset?)null;
+        var receivedAt = ReceivedAt(errors, actor, request.ReceivedAt, now);
+        if (occurredAt > receivedAt)
+        {
+            errors.Add("occurredAt", "occurredAt cannot be after the report was received.");
+        }
+
+        var moduleName = errors.Required("module", request.Module, Limits.Name);
+        var module = moduleName.Length == 0
+            ? null
+            : await db.Modules.Include(m => m.Team).SingleOrDefaultAsync(m => m.Name == moduleName, cancellationToken);
+        if (moduleName.Length > 0 && module is null)
+        {
+            errors.Add("module", $"Unknown module '{moduleName}'. GET /api/modules lists the modules.");
+        }
+
+        var reporter = request.Reporter is null
+            ? await Self(actor, cancellationToken)
+            : await OnBehalf(errors, request.Reporter, cancellationToken);
+        errors.ThrowIfInvalid();
+
+        var intake = new TicketIntake(title, description, occurredAt!.Value, receivedAt, impact, priority!.Value,
+            channel!.Value, reporter!);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var number = await TicketNumbers.NextAsync(db, TicketNumber.DayOf(receivedAt, org.Zone), cancellationToken);
+        var ticket = Ticket.Receive(number, intake, module!, actor, now);
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ticket;
+    }
+
+    private static DateTimeOffset ReceivedAt(RequestErrors errors, Actor actor, string? value, DateTimeOffset now)
+    {
+        if (value is null)
+        {
+            return now;
+        }
+
+        if (!actor.IsStaff)
+        {
+            errors.Add("receivedAt", "Only staff recording a report may set receivedAt; omit it to use the time of receipt.");
+            return now;
+        }
+
+        var receivedAt = errors.Time("receivedAt", value, required: false) ?? now;
+        if (receivedAt > now + ClockSkew)
+        {
+            errors.Add("receivedAt", "receivedAt cannot be in the future.");
+        }
+
+        return receivedAt > now ? now : receivedAt;
+    }
+
+    private static DateTimeOffset ToMinute(DateTimeOffset time) =>
+        new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMinute), time.Offset);
+
+    private async Task<ReporterInfo?> Self(Actor actor, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.Include(u => u.Department).AsNoTracking()
+            .SingleAsync(u => u.Id == actor.UserId, cancellationToken);
+        return new ReporterInfo(user.Id, user.Name, user.Department?.Name, user.Phone, user.Email);
+    }
+
+    /// <summary>
+    /// An engineer records a call for someone. A given login, or else an e-mail address that
+    /// matches a user, links the reporter's account so they can follow the ticket.
+    /// </summary>
+    private async Task<ReporterInfo?> OnBehalf(RequestErrors errors, ReporterRequest reporter, CancellationToken cancellationToken)
+    {
+        var name = errors.Required("reporter.name", reporter.Name, Limits.Name);
+        var department = errors.Optional("reporter.department", reporter.Department, Limits.Name);
+        var phone = errors.Optional("reporter.phone", reporter.Phone, Limits.Phone);
+        var email = errors.Optional("reporter.email", reporter.Email, Limits.Email);
+        if (email is not null && !UserFields.LooksLikeEmail(email))
+        {
+            errors.Add("reporter.email", $"'{email}' is not an e-mail address.");
+        }
+
+        var login = errors.Optional("reporter.login", reporter.Login, Limits.Login)?.ToLowerInvariant();
+        int? userId = null;
+        if (login is not null)
+        {
+            userId = await db.Users.Where(u => u.Login == login).Select(u => (int?)u.Id).SingleOrDefaultAsync(cancellationToken);
+            if (userId is null)
+            {
+                errors.Add("reporter.login", $"Unknown user '{login}'.");
+            }
+        }
+        else if (email is not null)
+        {
+            userId = await db.Users.Where(u => u.Email == email && u.IsActive).Select(u => (int?)u.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return new ReporterInfo(userId, name, department, phone, email);
+    }
+}

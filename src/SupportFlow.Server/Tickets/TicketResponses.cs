@@ -1,0 +1,118 @@
+using SupportFlow.Common;
+using SupportFlow.Tickets;
+
+namespace SupportFlow.Server.Tickets;
+
+public sealed record PersonRef(string Login, string Name);
+
+public sealed record ReporterResponse(string? Login, string Name, string? Department, string? Phone, string? Email);
+
+public sealed record PendingResponse(PendingReason Reason, string? Note);
+
+public sealed record ConfirmationResponse(bool Resolved, string? Comment, DateTimeOffset? At, bool OnBehalfOfReporter);
+
+/// <summary>A ticket on the wire: the intake names of SPEC.md plus number, status, owner and lifecycle fields.</summary>
+public sealed record TicketResponse(
+    string Number,
+    string Title,
+    string Description,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset ReceivedAt,
+    string Module,
+    string Category,
+    string Impact,
+    Priority Priority,
+    Channel Channel,
+    TicketStatus Status,
+    ReporterResponse Reporter,
+    PersonRef? Assignee,
+    string? Team,
+    PendingResponse? Pending,
+    DateTimeOffset? TriagedAt,
+    DateTimeOffset? FirstAssignedAt,
+    DateTimeOffset? FirstRespondedAt,
+    DateTimeOffset? LastPublicUpdateAt,
+    string? Solution,
+    string? Cause,
+    string? Workaround,
+    Verification? Verification,
+    string? Backup,
+    DateTimeOffset? ResolvedAt,
+    ConfirmationResponse? Confirmation,
+    int? Rating,
+    DateTimeOffset? ClosedAt,
+    bool ClosedWithoutConfirmation,
+    string? CancelReason,
+    int ReopenCount,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Maps a ticket loaded with its module, team and assignee. Times are shown in the organisation's zone.</summary>
+    public static TicketResponse From(Ticket t, string? reporterLogin, OrganizationTime org, bool staffView) => new(
+        t.Number,
+        t.Title,
+        t.Description,
+        org.Local(t.OccurredAt),
+        org.Local(t.ReceivedAt),
+        t.Module.Name,
+        t.Module.Category,
+        t.Impact,
+        t.Priority,
+        t.Channel,
+        t.Status,
+        new ReporterResponse(reporterLogin, t.Reporter.Name, t.Reporter.Department, t.Reporter.Phone, t.Reporter.Email),
+        t.Assignee is { } a ? new PersonRef(a.Login, a.Name) : null,
+        t.Team?.Name,
+        t.PendingReason is { } reason ? new PendingResponse(reason, t.PendingNote) : null,
+        org.Local(t.TriagedAt),
+        org.Local(t.FirstAssignedAt),
+        org.Local(t.FirstRespondedAt),
+        org.Local(t.LastPublicUpdateAt),
+        t.Solution,
+        t.Cause,
+        t.Workaround,
+        t.Verification,
+        staffView ? t.Backup : null,
+        org.Local(t.ResolvedAt),
+        ConfirmationOf(t, org),
+        t.Rating,
+        org.Local(t.ClosedAt),
+        t.ClosedWithoutConfirmation,
+        t.CancelReason,
+        t.ReopenCount,
+        org.Local(t.CreatedAt),
+        org.Local(t.UpdatedAt));
+
+    private static ConfirmationResponse? ConfirmationOf(Ticket t, OrganizationTime org) =>
+        t.ConfirmedAt is not null || t.ConfirmationComment is not null
+            ? new ConfirmationResponse(t.ConfirmedAt is not null, t.ConfirmationComment, org.Local(t.ConfirmedAt), t.ConfirmedOnBehalf)
+            : null;
+}
+
+public sealed record TicketPage(IReadOnlyList<TicketResponse> Items, string? NextCursor);
+
+public sealed record HistoryEntryResponse(
+    long Id,
+    DateTimeOffset At,
+    PersonRef Actor,
+    string Action,
+    string? Field,
+    string? OldValue,
+    string? NewValue,
+    string? Note,
+    WorkMethod? Method,
+    bool Public,
+    bool OnBehalfOfReporter)
+{
+    public static HistoryEntryResponse From(TicketHistoryEntry e, OrganizationTime org) => new(
+        e.Id, org.Local(e.At), new PersonRef(e.ActorLogin, e.ActorName), e.Action, e.Field, e.OldValue, e.NewValue,
+        e.Note, e.Method, e.IsPublic, e.OnBehalfOfReporter);
+}
+
+public sealed record AttachmentResponse(long Id, string FileName, string ContentType, long Size, string Sha256,
+    string UploadedBy, DateTimeOffset UploadedAt, string Url)
+{
+    public static AttachmentResponse From(Attachment a, string number, OrganizationTime org) => new(
+        a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, org.Local(a.UploadedAt),
+        $"/api/tickets/{number}/attachments/{a.Id}");
+}

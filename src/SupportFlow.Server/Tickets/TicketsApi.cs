@@ -1,0 +1,189 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Routing;
+using SupportFlow.Server.Auth;
+using SupportFlow.Tickets;
+using SupportFlow.Users;
+
+namespace SupportFlow.Server.Tickets;
+
+/// <summary>The ticket API: intake, reading, and one POST per lifecycle action.</summary>
+public static class TicketsApi
+{
+    public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization();
+        group.MapPost("/", Create).WithName("CreateTicket");
+        group.MapGet("/", TicketList.Query).WithName("ListTickets");
+        group.MapGet("/{number}", Get).WithName("GetTicket");
+        group.MapGet("/{number}/history", History);
+        group.MapPost("/{number}/triage", Triage);
+        group.MapPost("/{number}/assign", Assign);
+        group.MapPost("/{number}/start", Start);
+        group.MapPost("/{number}/worklog", Worklog);
+        group.MapPost("/{number}/update", Update);
+        group.MapPost("/{number}/comment", Comment);
+        group.MapPost("/{number}/pend", Pend);
+        group.MapPost("/{number}/resume", Resume);
+        group.MapPost("/{number}/resolve", Resolve);
+        group.MapPost("/{number}/confirm", Confirm);
+        group.MapPost("/{number}/close", Close);
+        group.MapPost("/{number}/reopen", Reopen);
+        group.MapPost("/{number}/cancel", Cancel);
+        group.MapAttachmentsApi();
+        return group;
+    }
+
+    private static async Task<Created<TicketResponse>> Create(CreateTicketRequest request, HttpContext http,
+        TicketReception reception, TicketWork work, OrganizationTime org, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var ticket = await reception.ReceiveAsync(actor, request, ct);
+        var response = TicketResponse.From(ticket, await work.ReporterLoginAsync(ticket, ct), org, actor.IsStaff);
+        return TypedResults.Created($"/api/tickets/{ticket.Number}", response);
+    }
+
+    private static async Task<Ok<TicketResponse>> Get(string number, HttpContext http, TicketWork work,
+        OrganizationTime org, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        return await Respond(actor, await work.FindAsync(actor, number, ct), work, org, ct);
+    }
+
+    private static async Task<Ok<HistoryEntryResponse[]>> History(string number, HttpContext http, TicketWork work,
+        SupportFlowDbContext db, OrganizationTime org, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var ticket = await work.FindAsync(actor, number, ct);
+        var entries = await db.TicketHistory.AsNoTracking()
+            .Where(e => e.TicketId == ticket.Id && (actor.IsStaff || e.IsPublic))
+            .OrderBy(e => e.Id)
+            .ToListAsync(ct);
+        return TypedResults.Ok(entries.Select(e => HistoryEntryResponse.From(e, org)).ToArray());
+    }
+
+    private static Task<Ok<TicketResponse>> Triage(string number, TriageRequest request, HttpContext http,
+        TicketWork work, OrganizationTime org, CancellationToken ct)
+    {
+        var (priority, reason) = request.Parse();
+        return Act(http, work, org, number, TicketAction.Triage, (t, a, at) => t.Triage(a, at, priority, reason), ct);
+    }
+
+    private static async Task<Ok<TicketResponse>> Assign(string number, AssignRequest request, HttpContext http,
+        TicketWork work, SupportFlowDbContext db, OrganizationTime org, CancellationToken ct)
+    {
+        var (login, teamName, reason) = request.Parse();
+        var errors = new RequestErrors();
+        var assignee = await db.Users.Include(u => u.Teams).SingleOrDefaultAsync(u => u.Login == login, ct);
+        if (assignee is null || !assignee.IsActive || assignee.Role < Role.Engineer)
+        {
+            errors.Add("assignee", assignee is null
+                ? $"Unknown user '{login}'."
+                : $"{login} cannot own tickets: only active engineers and supervisors can.");
+        }
+
+        Team? team = null;
+        if (teamName is not null)
+        {
+            team = await db.Teams.SingleOrDefaultAsync(t => t.Name == teamName, ct);
+            if (team is null)
+            {
+                errors.Add("team", $"Unknown team '{teamName}'.");
+            }
+            else if (assignee is not null && assignee.Teams.All(t => t.Id != team.Id))
+            {
+                errors.Add("assignee", $"{login} is not a member of team '{teamName}'.");
+            }
+        }
+
+        errors.ThrowIfInvalid();
+        return await Act(http, work, org, number, TicketAction.Assign,
+            (t, a, at) => t.Assign(a, at, assignee!, team ?? t.Team ?? t.Module.Team, reason), ct);
+    }
+
+    private static Task<Ok<TicketResponse>> Start(string number, HttpContext http, TicketWork work,
+        OrganizationTime org, CancellationToken ct) =>
+        Act(http, work, org, number, TicketAction.Start, (t, a, at) => t.Start(a, at), ct);
+
+    private static Task<Ok<TicketResponse>> Worklog(string number, WorklogRequest request, HttpContext http,
+        TicketWork work, OrganizationTime org, CancellationToken ct)
+    {
+        var (text, method) = request.Parse();
+        return Act(http, work, org, number, TicketAction.Worklog, (t, a, at) => t.LogWork(a, at, text, method), ct);
+    }
+
+    private static Task<Ok<TicketResponse>> Update(string number, MessageRequest request, HttpContext http,
+        TicketWork work, OrganizationTime org, CancellationToken ct)
+    {
+        var message = request.Parse();
+        return Act(http, work, org, number, TicketAction.Update, (t, a, at) => t.PostUpdate(a, at, message), ct);
+    }
+
+    private static Task<Ok<TicketResponse>> Comment(string number, MessageRequest request, HttpContext http,
+        TicketWork work, OrganizationTime org, CancellationToken ct)
+    {
+        var message = request.Parse();
+        return Act(http, work, org, number, TicketAction.Comment, (t, a, at) => t.Comment(a, at, message), ct);
+    }
+
+    private static Task<Ok<TicketResponse>> Pend(string number, PendRequest request, HttpContext http,
+        TicketWork work, OrganizationTime org, CancellationToken ct)
+    {
+        var (reason, note) = request.Parse();
+        return Act(http, work, org, number, TicketAction.Pend, (t, a, at) => t.Pend(a, at, reason, note), ct);
+    }
+
+    private static Task<Ok<TicketResponse>> Resume(string number, HttpContext http, TicketWork work,
+        OrganizationTime org, CancellationToken ct) =>
+        Act(http, work, org, number, TicketAction.Resume, (t, a, at) => t.Resume(a, at), ct);
+
+    private static Task<Ok<TicketResponse>> Resolve(string number, ResolveRequest request, HttpContext http,
+        TicketWork work, OrganizationTime org, CancellationToken ct)
+    {
+        var r = request.Parse();
+        return Act(http, work, org, number, TicketAction.Resolve,
+            (t, a, at) => t.Resolve(a, at, r.Solution, r.Cause, r.Workaround, r.Verification, r.Backup), ct);
+    }
+
+    private static Task<Ok<TicketResponse>> Confirm(string number, ConfirmRequest request, HttpContext http,
+        TicketWork work, OrganizationTime org, CancellationToken ct)
+    {
+        var (resolved, comment, rating) = request.Parse();
+        return Act(http, work, org, number, TicketAction.Confirm, (t, a, at) => t.Confirm(a, at, resolved, comment, rating), ct);
+    }
+
+    private static Task<Ok<TicketResponse>> Close(string number, CloseRequest request, HttpContext http,
+        TicketWork work, OrganizationTime org, CancellationToken ct)
+    {
+        var (cause, solution) = request.Parse();
+        return Act(http, work, org, number, TicketAction.Close, (t, a, at) => t.Close(a, at, cause, solution), ct);
+    }
+
+    private static Task<Ok<TicketResponse>> Reopen(string number, ReasonRequest request, HttpContext http,
+        TicketWork work, OrganizationTime org, CancellationToken ct)
+    {
+        var reason = request.Parse();
+        return Act(http, work, org, number, TicketAction.Reopen, (t, a, at) => t.Reopen(a, at, reason), ct);
+    }
+
+    private static Task<Ok<TicketResponse>> Cancel(string number, ReasonRequest request, HttpContext http,
+        TicketWork work, OrganizationTime org, CancellationToken ct)
+    {
+        var reason = request.Parse();
+        return Act(http, work, org, number, TicketAction.Cancel, (t, a, at) => t.Cancel(a, at, reason), ct);
+    }
+
+    private static async Task<Ok<TicketResponse>> Act(HttpContext http, TicketWork work, OrganizationTime org,
+        string number, TicketAction action, Action<Ticket, Actor, DateTimeOffset> change, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var ticket = await work.DoAsync(actor, number, action, (t, at) => change(t, actor, at), ct);
+        return await Respond(actor, ticket, work, org, ct);
+    }
+
+    private static async Task<Ok<TicketResponse>> Respond(Actor actor, Ticket ticket, TicketWork work,
+        OrganizationTime org, CancellationToken ct) =>
+        TypedResults.Ok(TicketResponse.From(ticket, await work.ReporterLoginAsync(ticket, ct), org, actor.IsStaff));
+}

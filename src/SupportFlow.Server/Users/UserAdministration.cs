@@ -1,0 +1,184 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Users;
+
+namespace SupportFlow.Server.Users;
+
+/// <summary>
+/// Creating and changing users and their tokens: the admin API and the CLI (<c>users add</c>,
+/// <c>tokens create</c>) perform the same writes through here.
+/// </summary>
+public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clock, IPasswordHasher<User> hasher)
+{
+    public const int MinPasswordLength = 8;
+
+    public async Task<User> CreateAsync(UserRequest request, CancellationToken ct)
+    {
+        var errors = new RequestErrors();
+        var login = errors.Required("login", request.Login, Limits.Login).ToLowerInvariant();
+        if (login.Length > 0 && !UserFields.IsValidLogin(login))
+        {
+            errors.Add("login", "A login is 2-64 characters: letters, digits and . _ - @, starting with a letter or digit.");
+        }
+
+        var name = errors.Required("name", request.Name, Limits.Name);
+        var role = errors.Enum<Role>("role", request.Role);
+        var user = new User(login, name, role ?? Role.Reporter, clock.GetUtcNow());
+        await ApplyAsync(user, request, errors, ct);
+        errors.ThrowIfInvalid();
+        if (await db.Users.AnyAsync(u => u.Login == login, ct))
+        {
+            throw new DomainException($"A user with login '{login}' already exists.");
+        }
+
+        db.Users.Add(user);
+        await db.SaveChangesAsync(ct);
+        return user;
+    }
+
+    public async Task<User> UpdateAsync(string login, UserRequest request, CancellationToken ct)
+    {
+        var user = await FindAsync(login, ct);
+        var errors = new RequestErrors();
+        if (request.Login is not null && !string.Equals(request.Login.Trim(), user.Login, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("login", "A login cannot be changed; create a new user instead.");
+        }
+
+        if (request.Name is not null)
+        {
+            user.Name = errors.Required("name", request.Name, Limits.Name);
+        }
+
+        if (request.Role is not null && errors.Enum<Role>("role", request.Role) is { } role)
+        {
+            user.Role = role;
+        }
+
+        await ApplyAsync(user, request, errors, ct);
+        errors.ThrowIfInvalid();
+        await db.SaveChangesAsync(ct);
+        return user;
+    }
+
+    /// <summary>Users are never deleted (their history must stay readable): they are deactivated and their tokens revoked.</summary>
+    public async Task DeactivateAsync(string login, CancellationToken ct)
+    {
+        var user = await FindAsync(login, ct);
+        user.IsActive = false;
+        var now = clock.GetUtcNow();
+        await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<TokenResponse> CreateTokenAsync(string login, string? name, CancellationToken ct)
+    {
+        var user = await FindAsync(login, ct);
+        if (!user.IsActive)
+        {
+            throw new DomainException($"User '{user.Login}' is deactivated; reactivate them before creating a token.");
+        }
+
+        var errors = new RequestErrors();
+        var tokenName = errors.Optional("name", name, Limits.Name) ?? "api";
+        errors.ThrowIfInvalid();
+        var (token, secret) = ApiToken.Create(user.Id, tokenName, clock.GetUtcNow());
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return new TokenResponse(token.Id, user.Login, token.Name, secret, token.CreatedAt);
+    }
+
+    public async Task<User> FindAsync(string login, CancellationToken ct)
+    {
+        var key = login.Trim().ToLowerInvariant();
+        return await db.Users.Include(u => u.Department).Include(u => u.Teams).SingleOrDefaultAsync(u => u.Login == key, ct)
+            ?? throw new NotFoundException($"User '{key}' was not found.");
+    }
+
+    public bool VerifyPassword(User user, string password) =>
+        user.PasswordHash is not null
+        && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+
+    private async Task ApplyAsync(User user, UserRequest request, RequestErrors errors, CancellationToken ct)
+    {
+        if (request.Email is not null)
+        {
+            user.Email = errors.Optional("email", request.Email, Limits.Email);
+            if (user.Email is not null && !UserFields.LooksLikeEmail(user.Email))
+            {
+                errors.Add("email", $"'{user.Email}' is not an e-mail address.");
+            }
+        }
+
+        if (request.Phone is not null)
+        {
+            user.Phone = errors.Optional("phone", request.Phone, Limits.Phone);
+        }
+
+        if (request.Password is not null)
+        {
+            if (request.Password.Length < MinPasswordLength || request.Password.Length > Limits.Password)
+            {
+                errors.Add("password", $"A password is {MinPasswordLength} to {Limits.Password} characters.");
+            }
+            else
+            {
+                user.PasswordHash = hasher.HashPassword(user, request.Password);
+            }
+        }
+
+        if (request.Available is { } available)
+        {
+            user.Available = available;
+        }
+
+        if (request.Active is { } active)
+        {
+            user.IsActive = active;
+        }
+
+        if (request.Department is not null)
+        {
+            user.Department = await DepartmentAsync(errors.Optional("department", request.Department, Limits.Name), ct);
+        }
+
+        if (request.Teams is not null)
+        {
+            await SetTeamsAsync(user, request.Teams, errors, ct);
+        }
+    }
+
+    /// <summary>Departments are labels: naming a new one on a user creates it.</summary>
+    private async Task<Department?> DepartmentAsync(string? name, CancellationToken ct)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        return await db.Departments.SingleOrDefaultAsync(d => d.Name == name, ct)
+            ?? db.Departments.Local.SingleOrDefault(d => d.Name == name)
+            ?? db.Departments.Add(new Department(name)).Entity;
+    }
+
+    private async Task SetTeamsAsync(User user, string[] names, RequestErrors errors, CancellationToken ct)
+    {
+        var wanted = names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToList();
+        var teams = await db.Teams.Where(t => wanted.Contains(t.Name)).ToListAsync(ct);
+        foreach (var missing in wanted.Except(teams.Select(t => t.Name)))
+        {
+            errors.Add("teams", $"Unknown team '{missing}'. Create it first with POST /api/teams.");
+        }
+
+        if (teams.Count > 0 && user.Role < Role.Engineer)
+        {
+            errors.Add("teams", "Only engineers and supervisors belong to teams.");
+        }
+
+        user.Teams.Clear();
+        user.Teams.AddRange(teams);
+    }
+}

@@ -1,0 +1,39 @@
+namespace SupportFlow.Server.Users;
+
+/// <summary>
+/// <c>POST /api/users</c> and <c>PUT /api/users/{login}</c>. On PUT, fields left out (null)
+/// keep their value; <c>teams</c>, when given, replaces the user's teams.
+/// </summary>
+public sealed record UserRequest(
+    string? Login,
+    string? Name,
+    string? Role,
+    string? Department,
+    string[]? Teams,
+    string? Email,
+    string? Phone,
+    string? Password,
+    bool? Available = null,
+    bool? Active = null);
+
+public sealed record UserResponse(
+    string Login,
+    string Name,
+    SupportFlow.Users.Role Role,
+    string? Department,
+    string[] Teams,
+    string? Email,
+    string? Phone,
+    bool Available,
+    bool Active,
+    DateTimeOffset CreatedAt)
+{
+    public static UserResponse From(SupportFlow.Users.User u) => new(
+        u.Login, u.Name, u.Role, u.Department?.Name, [.. u.Teams.Select(t => t.Name).Order(StringComparer.Ordinal)],
+        u.Email, u.Phone, u.Available, u.IsActive, u.CreatedAt);
+}
+
+public sealed record TokenRequest(string? Name);
+
+/// <summary>The secret is shown here once and never again: only its hash is stored.</summary>
+public sealed record TokenResponse(int Id, string Login, string Name, string Token, DateTimeOffset CreatedAt);
