@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace SupportFlow.Common;
 
@@ -7,7 +8,7 @@ namespace SupportFlow.Common;
 /// field at once. The API turns a failed check into 400 with RFC 9457 problem details; the
 /// web UI shows the same messages next to its fields.
 /// </summary>
-public sealed class RequestErrors
+public sealed partial class RequestErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
@@ -120,17 +121,10 @@ public sealed class RequestErrors
         return trimmed;
     }
 
-    private static bool HasOffset(string value)
-    {
-        var t = value.IndexOf('T', StringComparison.OrdinalIgnoreCase);
-        if (t < 0)
-        {
-            return false;
-        }
+    private static bool HasOffset(string value) => IsoTimeWithOffset().IsMatch(value.Trim());
 
-        var time = value.AsSpan(t + 1);
-        return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.Contains('+') || time.Contains('-');
-    }
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex IsoTimeWithOffset();
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

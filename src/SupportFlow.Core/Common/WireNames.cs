@@ -1,9 +1,10 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace SupportFlow.Common;
 
 /// <summary>The names enums have on the wire (camelCase, priorities as P1..P4), and their parsing.</summary>
-public static class WireNames
+public static partial class WireNames
 {
     public static string Of(Enum value)
     {
@@ -11,17 +12,22 @@ public static class WireNames
         return value is Tickets.Priority ? name : JsonNamingPolicy.CamelCase.ConvertName(name);
     }
 
-    /// <summary>Parses a wire name, ignoring case; numbers are refused so that "5" is not a status.</summary>
+    /// <summary>
+    /// Parses one wire name, ignoring case. Only a plain name is accepted: numbers ("5", "+1")
+    /// and comma lists ("P1,P2", which Enum.TryParse would combine into P3) are refused.
+    /// </summary>
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
         value = default;
-        if (string.IsNullOrWhiteSpace(text) || char.IsAsciiDigit(text.TrimStart()[0]))
-        {
-            return false;
-        }
-
-        return Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value);
+        var name = text?.Trim();
+        return name is not null
+            && PlainName().IsMatch(name)
+            && Enum.TryParse(name, ignoreCase: true, out value)
+            && Enum.IsDefined(value);
     }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]
+    private static partial Regex PlainName();
 
     public static string All<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => Of(v)));
 }

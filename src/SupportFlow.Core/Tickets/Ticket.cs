@@ -138,6 +138,7 @@ public sealed class Ticket
             Reporter = intake.Reporter,
             RecordedById = actor.UserId,
             Team = module.Team,
+            TeamId = module.Team.Id,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -176,13 +177,20 @@ public sealed class Ticket
         }
 
         var action = WireNames.Of(TicketAction.Assign);
-        if (TeamId != team.Id)
+        var newTeam = TeamId != team.Id;
+        var newOwner = AssigneeId != assignee.Id;
+        if (!newTeam && !newOwner)
+        {
+            throw new DomainException($"Ticket {Number} is already assigned to {assignee.Login} in team {team.Name}.");
+        }
+
+        if (newTeam)
         {
             Append(at, actor, action, "team", Team?.Name, team.Name, reason, isPublic: true);
             Team = team;
+            TeamId = team.Id;
         }
 
-        var newOwner = AssigneeId != assignee.Id;
         if (newOwner)
         {
             Append(at, actor, action, "assignee", Assignee?.Login, assignee.Login, reason, isPublic: true);
@@ -424,6 +432,11 @@ public sealed class Ticket
     {
         ClosedAt = at;
         ClosedWithoutConfirmation = ConfirmedAt is null;
+        if (ClosedWithoutConfirmation)
+        {
+            Append(at, actor, action, "closedWithoutConfirmation", "false", "true", null, isPublic: true);
+        }
+
         ChangeStatus(at, actor, action, TicketStatus.Closed);
         Touch(at);
     }

@@ -32,9 +32,8 @@ public sealed class ApiTokenAuthentication(
         }
 
         var hash = ApiToken.HashOf(header["Bearer ".Length..].Trim());
-        var user = await db.ApiTokens
-            .Where(t => t.Hash == hash && t.RevokedAt == null && t.User!.IsActive)
-            .Select(t => t.User!)
+        var user = await db.Users
+            .Where(u => u.IsActive && db.ApiTokens.Any(t => t.UserId == u.Id && t.Hash == hash && t.RevokedAt == null))
             .Include(u => u.Teams)
             .AsNoTracking()
             .SingleOrDefaultAsync(Context.RequestAborted);

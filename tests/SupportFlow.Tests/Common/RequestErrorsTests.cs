@@ -134,7 +134,7 @@ public sealed class RequestErrorsTests
         Assert.Contains("P1, P2, P3, P4", message, StringComparison.Ordinal);
     }
 
-    [Theory(Skip = "domain bug: WireNames.TryParse refuses only a leading digit, so Enum.TryParse reads '+1' as the number 1 (P1)")]
+    [Theory]
     [InlineData("+1")]
     [InlineData("+2")]
     public void SignedNumberIsNotAPriority(string value)
@@ -143,7 +143,7 @@ public sealed class RequestErrorsTests
         Assert.False(_errors.IsValid);
     }
 
-    [Theory(Skip = "domain bug: WireNames.TryParse passes comma lists to Enum.TryParse, which ORs them: 'P1,P2' parses as P3")]
+    [Theory]
     [InlineData("P1,P2")]
     [InlineData("P1, P2")]
     public void ListOfPrioritiesIsNotAPriority(string value)
@@ -152,7 +152,7 @@ public sealed class RequestErrorsTests
         Assert.False(_errors.IsValid);
     }
 
-    [Theory(Skip = "domain bug: WireNames.TryParse hands lists and signed numbers to Enum.TryParse: 'remote,onsite' parses as onsite, '+2' as phone")]
+    [Theory]
     [InlineData("remote,onsite")]
     [InlineData("+2")]
     public void ListOrSignedNumberIsNotAWorkMethod(string value)
@@ -203,7 +203,7 @@ public sealed class RequestErrorsTests
         Assert.Contains("offset", Assert.Single(_errors.ToDictionary()["occurredAt"]), StringComparison.Ordinal);
     }
 
-    [Theory(Skip = "domain bug: RequestErrors.HasOffset only looks for '+', '-' or 'Z' after the first 'T', so a weekday name ('Tue') and the date's dashes pass it and DateTimeOffset.TryParse then applies the server's own zone")]
+    [Theory]
     [InlineData("Tue 2026-05-19 14:30")]
     [InlineData("Tuesday, 2026-05-19 14:30")]
     public void TimeWithoutOffsetIsRefusedEvenAfterAWeekdayName(string value)

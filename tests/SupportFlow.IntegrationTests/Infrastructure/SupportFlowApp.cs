@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SupportFlow.Server.Users;
+
+namespace SupportFlow.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real server over HTTP, on a real SQLite file in a fresh data folder, with the clock
+/// under the test's control and the organisation in Asia/Shanghai.
+/// </summary>
+public sealed class SupportFlowApp : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 5, 20, 6, 30, 0, TimeSpan.Zero); // 14:30 in Shanghai
+
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
+    public SupportFlowApp(string? dataDirectory = null, FakeTimeProvider? clock = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "supportflow-tests", Guid.NewGuid().ToString("N"));
+        Clock = clock ?? new FakeTimeProvider(Start);
+    }
+
+    public string DataDirectory { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Extra settings for one test (e.g. a smaller attachment limit).</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("SupportFlow:DataDirectory", DataDirectory);
+        builder.UseSetting("SupportFlow:Organization:TimeZone", "Asia/Shanghai");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client authenticated with a fresh personal token of the given user.</summary>
+    public async Task<HttpClient> ClientForAsync(string login)
+    {
+        if (!_tokens.TryGetValue(login, out var token))
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            _tokens[login] = token = (await users.CreateTokenAsync(login, "tests", CancellationToken.None)).Token;
+        }
+
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task CreateUserAsync(string login, string role, string? department = null, string[]? teams = null,
+        string? email = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        await users.CreateAsync(new UserRequest(login, Capitalize(login), role, department, teams, email, null, "secret-password"),
+            CancellationToken.None);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+    }
+
+    private static string Capitalize(string login) => char.ToUpperInvariant(login[0]) + login[1..];
+}
