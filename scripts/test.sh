@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of SupportFlow: the model/migration check, unit tests and integration tests
+# over HTTP on real SQLite. Later suites (PostgreSQL, browser) install what they need here.
+# Usage: scripts/test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+echo "== build"
+dotnet tool restore >/dev/null
+dotnet build SupportFlow.slnx -c Release -nologo -v quiet
+
+echo "== the SQLite migrations match the model"
+dotnet ef migrations has-pending-model-changes --no-build -c Release \
+  --project src/SupportFlow.Migrations.Sqlite --startup-project src/SupportFlow.Migrations.Sqlite
+
+echo "== tests"
+log=$(mktemp)
+status=0
+dotnet test SupportFlow.slnx -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line for CI: "N passed, N failed, N skipped".
+awk '/(Passed|Failed)! +- +Failed: /{
+       gsub(",", ""); for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit $status
