@@ -5,6 +5,7 @@ using Microsoft.OpenApi;
 using SupportFlow.Data;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Errors;
+using SupportFlow.Server.Jobs;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Server.Users;
@@ -19,6 +20,8 @@ public static class ServerApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSupportFlowCore();
         builder.Services.AddSupportFlowAuthorization();
+        builder.Services.AddSingleton<AutoCloseJob>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<AutoCloseJob>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

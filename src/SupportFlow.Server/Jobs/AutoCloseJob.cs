@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Sla;
+using SupportFlow.Tickets;
+
+namespace SupportFlow.Server.Jobs;
+
+/// <summary>
+/// SPEC: "a resolved ticket with no answer from the reporter closes itself after a configurable
+/// time (default 3 business days), recorded as closed without confirmation". Sweeps every few
+/// minutes; a ticket changed meanwhile by someone else (or another node) is skipped by its
+/// concurrency token and looked at again next time.
+/// </summary>
+public sealed class AutoCloseJob(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IOptions<SupportFlowOptions> options,
+    OrganizationTime org,
+    ILogger<AutoCloseJob> log) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(e, "Auto-close sweep failed; retrying in {Interval}", Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Closes every resolved, unconfirmed ticket whose answer period has run out; returns how many.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var days = options.Value.Tickets.AutoCloseAfterBusinessDays;
+        if (days <= 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var calendar = BusinessCalendar.Default(org.Zone);
+
+        // N business days are at least N calendar days: a cheap bound before the exact check.
+        var resolvedBefore = now.AddDays(-days);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
+        var candidates = await db.Tickets
+            .Where(t => t.Status == TicketStatus.Resolved && t.ConfirmedAt == null && t.ResolvedAt <= resolvedBefore)
+            .OrderBy(t => t.ResolvedAt)
+            .ToListAsync(cancellationToken);
+        var closed = 0;
+        foreach (var ticket in candidates.Where(t => calendar.AddBusinessDays(t.ResolvedAt!.Value, days) <= now))
+        {
+            ticket.AutoClose(now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                closed++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        if (closed > 0)
+        {
+            log.LogInformation("Closed {Count} resolved tickets that the reporter did not answer in {Days} business days", closed, days);
+        }
+
+        return closed;
+    }
+}
