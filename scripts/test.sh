@@ -11,6 +11,9 @@ echo "== build"
 dotnet tool restore >/dev/null
 dotnet build SupportFlow.slnx -c Release -nologo -v quiet
 
+echo "== formatting (dotnet format whitespace; code style is checked by the build)"
+dotnet format whitespace SupportFlow.slnx --verify-no-changes
+
 echo "== the SQLite migrations match the model"
 dotnet ef migrations has-pending-model-changes --no-build -c Release \
   --project src/SupportFlow.Migrations.Sqlite --startup-project src/SupportFlow.Migrations.Sqlite
