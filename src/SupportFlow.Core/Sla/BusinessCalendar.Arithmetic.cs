@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SupportFlow.Sla;
 
 /// <summary>
@@ -6,6 +8,10 @@ namespace SupportFlow.Sla;
 /// </summary>
 public sealed partial class BusinessCalendar
 {
+    // Zone conversions dominate the cost; a calendar is immutable, so a date's intervals never change.
+    private const int MaxCachedDays = 20_000;
+    private readonly ConcurrentDictionary<int, TimeWindow[]> _windowCache = new();
+
     /// <summary>The organisation's calendar date of an instant.</summary>
     public DateOnly LocalDateOf(DateTimeOffset instant) => ZoneTime.LocalDateOf(TimeZone, instant);
 
@@ -14,21 +20,7 @@ public sealed partial class BusinessCalendar
     /// first moment the wall clock shows its start to the first moment it shows its end, so a
     /// 09:00-18:00 day is 9 real hours even on the day the clocks change (at night).
     /// </summary>
-    public IReadOnlyList<TimeWindow> WorkingIntervalsOn(DateOnly date)
-    {
-        var hours = LocalHoursOn(date);
-        var windows = new List<TimeWindow>(hours.Length);
-        foreach (var span in hours)
-        {
-            var window = Window(date, span);
-            if (window.End > window.Start)
-            {
-                windows.Add(window);
-            }
-        }
-
-        return windows;
-    }
+    public IReadOnlyList<TimeWindow> WorkingIntervalsOn(DateOnly date) => [.. WindowsOn(date)];
 
     /// <summary>
     /// The instant at which <paramref name="duration"/> of business time has passed since
@@ -46,9 +38,8 @@ public sealed partial class BusinessCalendar
         var remaining = duration;
         for (var date = LocalDateOf(start); ; date = date.AddDays(1))
         {
-            foreach (var span in LocalHoursOn(date))
+            foreach (var window in WindowsOn(date))
             {
-                var window = Window(date, span);
                 if (window.End <= start)
                 {
                     continue;
@@ -80,9 +71,8 @@ public sealed partial class BusinessCalendar
         var last = LocalDateOf(to);
         for (var date = LocalDateOf(from); date <= last; date = date.AddDays(1))
         {
-            foreach (var span in LocalHoursOn(date))
+            foreach (var window in WindowsOn(date))
             {
-                var window = Window(date, span);
                 var overlap = (window.End < to ? window.End : to) - (window.Start > from ? window.Start : from);
                 if (overlap > TimeSpan.Zero)
                 {
@@ -118,8 +108,7 @@ public sealed partial class BusinessCalendar
         if (position == TimeSpan.Zero || position == dayLength)
         {
             // Counting from an opening: the answer is a close, (N-1) working days on.
-            var first = position == TimeSpan.Zero && dayLength > TimeSpan.Zero ? date : NextWorkingDay(date);
-            var closing = first;
+            var closing = position == TimeSpan.Zero && dayLength > TimeSpan.Zero ? date : NextWorkingDay(date);
             for (var i = 1; i < days; i++)
             {
                 closing = NextWorkingDay(closing);
@@ -137,12 +126,44 @@ public sealed partial class BusinessCalendar
         return PositionOn(target, position);
     }
 
-    private TimeWindow Window(DateOnly date, WorkingHours span)
+    /// <summary>The date's working intervals as instants, empty ones (swallowed by a clock change) left out.</summary>
+    private TimeWindow[] WindowsOn(DateOnly date)
     {
+        if (_windowCache.TryGetValue(date.DayNumber, out var cached))
+        {
+            return cached;
+        }
+
+        if (_windowCache.Count >= MaxCachedDays)
+        {
+            _windowCache.Clear();
+        }
+
+        return _windowCache.GetOrAdd(date.DayNumber, ComputeWindows(date));
+    }
+
+    private TimeWindow[] ComputeWindows(DateOnly date)
+    {
+        var hours = LocalHoursOn(date);
+        if (hours.Length == 0)
+        {
+            return [];
+        }
+
         var midnight = date.ToDateTime(TimeOnly.MinValue);
-        return new TimeWindow(
-            ZoneTime.FirstInstantAt(TimeZone, midnight + span.Start.ToTimeSpan()),
-            ZoneTime.FirstInstantAt(TimeZone, midnight + span.EndOfDayOffset));
+        var windows = new List<TimeWindow>(hours.Length);
+        foreach (var span in hours)
+        {
+            var window = new TimeWindow(
+                ZoneTime.FirstInstantAt(TimeZone, midnight + span.Start.ToTimeSpan()),
+                ZoneTime.FirstInstantAt(TimeZone, midnight + span.EndOfDayOffset));
+            if (window.End > window.Start)
+            {
+                windows.Add(window);
+            }
+        }
+
+        return [.. windows];
     }
 
     /// <summary>Business time on <paramref name="date"/> before <paramref name="instant"/>, and the day's total.</summary>
@@ -150,14 +171,8 @@ public sealed partial class BusinessCalendar
     {
         var worked = TimeSpan.Zero;
         dayLength = TimeSpan.Zero;
-        foreach (var span in LocalHoursOn(date))
+        foreach (var window in WindowsOn(date))
         {
-            var window = Window(date, span);
-            if (window.End <= window.Start)
-            {
-                continue;
-            }
-
             dayLength += window.Duration;
             if (instant >= window.End)
             {
@@ -175,40 +190,31 @@ public sealed partial class BusinessCalendar
     /// <summary>The first instant at which <paramref name="position"/> of the day's business time has passed, or its close.</summary>
     private DateTimeOffset PositionOn(DateOnly date, TimeSpan position)
     {
-        var close = DateTimeOffset.MinValue;
-        foreach (var span in LocalHoursOn(date))
+        var windows = WindowsOn(date);
+        foreach (var window in windows)
         {
-            var window = Window(date, span);
-            if (window.End <= window.Start)
-            {
-                continue;
-            }
-
             if (position <= window.Duration)
             {
                 return window.Start + position;
             }
 
             position -= window.Duration;
-            close = window.End;
         }
 
-        return close;
+        return windows[^1].End;
     }
 
     /// <summary>The next date after <paramref name="date"/> with some working time (a clock change can swallow a night shift).</summary>
     private DateOnly NextWorkingDay(DateOnly date)
     {
-        while (true)
+        do
         {
             EnsureWorkingTimeAfter(date);
             date = date.AddDays(1);
-            WorkedBefore(date, DateTimeOffset.MinValue, out var length);
-            if (length > TimeSpan.Zero)
-            {
-                return date;
-            }
         }
+        while (WindowsOn(date).Length == 0);
+
+        return date;
     }
 
     private void EnsureWorkingTimeAfter(DateOnly date)

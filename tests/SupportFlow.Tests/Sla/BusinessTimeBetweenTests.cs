@@ -1,4 +1,3 @@
-using SupportFlow.Sla;
 using static SupportFlow.Tests.Sla.SlaTime;
 
 namespace SupportFlow.Tests.Sla;

@@ -66,11 +66,33 @@ public class DaylightSavingTests
     [Fact]
     public void HoursWhollyInsideTheSkippedHourDoNotExistThatDay()
     {
-        var calendar = BerlinOffice.WithHours(DayOfWeek.Sunday, Hours("02:10-02:50"));
+        var calendar = new BusinessCalendar(Berlin).WithHours(DayOfWeek.Sunday, Hours("02:10-02:50"));
 
         Assert.Empty(calendar.WorkingIntervalsOn(Day(3, 30)));
         Assert.Single(calendar.WorkingIntervalsOn(Day(4, 6)));
         Assert.Equal(At(4, 6, 2, 20, +2), calendar.AddBusinessTime(At(3, 29, 12, 0, +1), TimeSpan.FromMinutes(10)));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10)]
+    [InlineData(45)]
+    [InlineData(59)]
+    public void EveryStartInTheSkippedHourBeginsWhenTheClockJumps(int minute)
+    {
+        var calendar = new BusinessCalendar(NewYork).WithHours(DayOfWeek.Sunday, new WorkingHours(new TimeOnly(2, minute), new TimeOnly(5, 0)));
+
+        var window = Assert.Single(calendar.WorkingIntervalsOn(Day(3, 9)));
+
+        Assert.Equal(At(3, 9, 3, 0, -4), window.Start);
+    }
+
+    [Fact]
+    public void DaySwallowedByTheClockChangeIsNotABusinessDay()
+    {
+        var calendar = new BusinessCalendar(Berlin).WithHours(DayOfWeek.Sunday, Hours("02:10-02:50"));
+
+        Assert.Equal(At(4, 6, 2, 20, +2), calendar.AddBusinessDays(At(3, 23, 2, 20, +1), 1));
     }
 
     [Fact]
