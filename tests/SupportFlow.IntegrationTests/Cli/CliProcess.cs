@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace SupportFlow.IntegrationTests.Cli;
+
+/// <summary>What one run of the real executable did.</summary>
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public string[] StdoutLines => Stdout.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}
+
+/// <summary>
+/// Runs <c>dotnet SupportFlow.Server.dll &lt;args&gt;</c> (the server's build output sits next to
+/// the test binaries) as a separate process, in its own working directory, with only the
+/// configuration the test gives it.
+/// </summary>
+public static class CliProcess
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "SupportFlow.Server.dll");
+
+    /// <summary>A fresh, not yet existing folder under the temp directory.</summary>
+    public static string NewFolder(string kind) =>
+        Path.Combine(Path.GetTempPath(), "supportflow-cli-tests", $"{kind}-{Guid.NewGuid():N}");
+
+    /// <param name="args">The command line after the executable.</param>
+    /// <param name="dataDirectory">Passed as <c>SupportFlow__DataDirectory</c>; null leaves the variable unset.</param>
+    /// <param name="workingDirectory">Where the process runs; a fresh empty folder when null.</param>
+    public static async Task<CliResult> RunAsync(string[] args, string? dataDirectory = null, string? workingDirectory = null)
+    {
+        Assert.True(File.Exists(ServerDll), $"{ServerDll} is missing: the test project must reference the server project.");
+        workingDirectory ??= NewFolder("cwd");
+        Directory.CreateDirectory(workingDirectory);
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ServerDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("SupportFlow", StringComparison.OrdinalIgnoreCase)
+                     || k.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        if (dataDirectory is not null)
+        {
+            start.Environment["SupportFlow__DataDirectory"] = dataDirectory;
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"'{string.Join(' ', args)}' did not finish within {Timeout.TotalSeconds} s.");
+        }
+
+        return new CliResult(process.ExitCode, (await stdout).ReplaceLineEndings("\n"), (await stderr).ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>Counts users with a login straight from the database file the CLI wrote.</summary>
+    public static long CountUsers(string dataDirectory, string login)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, "supportflow.db"),
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Users WHERE Login = $login";
+        command.Parameters.AddWithValue("$login", login);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
