@@ -46,6 +46,18 @@ public sealed partial class RequestErrors
         return Text(field, value, maxLength) ?? "";
     }
 
+    /// <summary>A required name that other resources and URLs refer to: no '/', which a path segment cannot carry.</summary>
+    public string Name(string field, string? value)
+    {
+        var name = Required(field, value, Limits.Name);
+        if (name.Contains('/', StringComparison.Ordinal))
+        {
+            Add(field, $"{field} cannot contain '/': it is used in URLs such as /api/{field}s/<name>.");
+        }
+
+        return name;
+    }
+
     public string? Optional(string field, string? value, int maxLength) =>
         string.IsNullOrWhiteSpace(value) ? null : Text(field, value, maxLength);
 

@@ -26,10 +26,21 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<Module> Modules => Set<Module>();
 
+    public DbSet<Sla.StoredSlaPolicy> SlaPolicies => Set<Sla.StoredSlaPolicy>();
+
+    public DbSet<Sla.StoredWorkingWeek> CalendarWorkingWeek => Set<Sla.StoredWorkingWeek>();
+
+    public DbSet<Sla.CalendarDay> CalendarDays => Set<Sla.CalendarDay>();
+
+    public DbSet<Sla.StoredSlaEscalation> SlaEscalations => Set<Sla.StoredSlaEscalation>();
+
+    public DbSet<TicketSlaEvent> TicketSlaEvents => Set<TicketSlaEvent>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         DatabaseProviders.ConfigureConventions(Database, configurationBuilder);
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Sla.SlaTarget>().HaveConversion<SlaTargetConverter>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

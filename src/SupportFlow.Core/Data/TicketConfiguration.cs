@@ -32,12 +32,20 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasOne<Users.User>().WithMany().HasForeignKey(t => t.RecordedById).OnDelete(DeleteBehavior.Restrict);
         ticket.HasMany(t => t.History).WithOne().HasForeignKey(h => h.TicketId).OnDelete(DeleteBehavior.Restrict);
         ticket.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        ticket.HasMany(t => t.ClockIntervals).WithOne().HasForeignKey(i => i.TicketId).OnDelete(DeleteBehavior.Restrict);
+        ticket.Navigation(t => t.ClockIntervals).UsePropertyAccessMode(PropertyAccessMode.Field);
+        ticket.HasMany(t => t.SlaEvents).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
+        ticket.Navigation(t => t.SlaEvents).UsePropertyAccessMode(PropertyAccessMode.Field);
+        ticket.Ignore(t => t.SlaPolicy);
+        ticket.Ignore(t => t.SlaTimeline);
 
         // The list is read newest first, per status and per assignee: keyset paging walks these.
         ticket.HasIndex(t => new { t.ReceivedAt, t.Id });
         ticket.HasIndex(t => new { t.Status, t.ReceivedAt });
         ticket.HasIndex(t => new { t.AssigneeId, t.Status });
         ticket.HasIndex(t => new { t.TeamId, t.Status });
+        ticket.HasIndex(t => t.SlaNextEventAt);
+        ticket.HasIndex(t => new { t.SlaNextDueAt, t.Id });
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SupportFlow.Common;
 using SupportFlow.Routing;
+using SupportFlow.Sla;
 using SupportFlow.Users;
 
 namespace SupportFlow.Tickets;
@@ -13,6 +14,8 @@ namespace SupportFlow.Tickets;
 public sealed class Ticket
 {
     private readonly List<TicketHistoryEntry> _history = [];
+    private readonly List<TicketClockInterval> _clockIntervals = [];
+    private readonly List<TicketSlaEvent> _slaEvents = [];
 
     private Ticket()
     {
@@ -110,13 +113,54 @@ public sealed class Ticket
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The SLA targets the ticket's clocks run on: its priority's policy when received or re-triaged.</summary>
+    public SlaTarget SlaFirstResponse { get; private set; }
+
+    public SlaTarget SlaAssignment { get; private set; }
+
+    public SlaTarget SlaUpdate { get; private set; }
+
+    public SlaTarget SlaResolution { get; private set; }
+
+    /// <summary>The earliest due time of a target not yet met: the queues sort by it.</summary>
+    public DateTimeOffset? SlaNextDueAt { get; private set; }
+
+    /// <summary>The earliest 80% warning time of a target not yet met: "at risk" from then on.</summary>
+    public DateTimeOffset? SlaNextWarnAt { get; private set; }
+
+    /// <summary>When the next warning, breach or escalation falls due: the SLA sweep looks for these.</summary>
+    public DateTimeOffset? SlaNextEventAt { get; private set; }
+
+    /// <summary>Some target was breached (met late or still overdue).</summary>
+    public bool SlaBreached { get; private set; }
+
+    /// <summary>Spans pending on the reporter and spans resolved: loaded when the ticket is worked on.</summary>
+    public IReadOnlyList<TicketClockInterval> ClockIntervals => _clockIntervals;
+
+    /// <summary>Warnings, breaches and escalations recorded so far: loaded when the ticket is worked on.</summary>
+    public IReadOnlyList<TicketSlaEvent> SlaEvents => _slaEvents;
+
+    public SlaPolicy SlaPolicy => new(Priority, SlaFirstResponse, SlaAssignment, SlaUpdate, SlaResolution);
+
+    public SlaTimeline SlaTimeline => new()
+    {
+        ReceivedAt = ReceivedAt,
+        FirstPublicResponseAt = FirstRespondedAt,
+        FirstAssignedAt = FirstAssignedAt,
+        LastPublicUpdateAt = LastPublicUpdateAt,
+        PendingOnReporter = Intervals(ClockIntervalKind.PendingOnReporter),
+        Resolutions = Intervals(ClockIntervalKind.Resolved),
+    };
+
     /// <summary>Optimistic concurrency: two people changing one ticket at once cannot both win silently.</summary>
     public int Version { get; private set; }
 
     /// <summary>Lines appended by this instance; the stored history is queried, never loaded here.</summary>
     public IReadOnlyList<TicketHistoryEntry> History => _history;
 
-    public static Ticket Receive(string number, TicketIntake intake, Module module, Actor actor, DateTimeOffset now)
+    /// <summary>A new ticket; its SLA clocks run on <paramref name="policy"/> (by default SPEC's defaults for its priority).</summary>
+    public static Ticket Receive(string number, TicketIntake intake, Module module, Actor actor, DateTimeOffset now,
+        SlaPolicy? policy = null)
     {
         if (intake.ReceivedAt > now)
         {
@@ -147,10 +191,15 @@ public sealed class Ticket
             onBehalf ? $"Recorded by {actor.Name} for {intake.Reporter.Name}" : null, isPublic: true);
         ticket.Append(now, actor, "create", "team", null, module.Team.Name, $"Responsible team of module {module.Name}",
             isPublic: true);
+        ticket.UseSlaPolicy(policy ?? SlaPolicy.Defaults[intake.Priority]);
         return ticket;
     }
 
-    public void Triage(Actor actor, DateTimeOffset at, Priority priority, string reason)
+    /// <summary>
+    /// Confirms or changes the priority. Another priority recomputes the SLA targets from receipt
+    /// under <paramref name="policy"/> (by default SPEC's defaults for it), and the history says so.
+    /// </summary>
+    public void Triage(Actor actor, DateTimeOffset at, Priority priority, string reason, SlaPolicy? policy = null)
     {
         Ensure(TicketAction.Triage);
         var action = WireNames.Of(TicketAction.Triage);
@@ -162,6 +211,9 @@ public sealed class Ticket
         {
             Set<Priority>(at, actor, action, "priority", Priority, priority, reason, isPublic: true);
             Priority = priority;
+            UseSlaPolicy(policy ?? SlaPolicy.Defaults[priority]);
+            Append(at, actor, action, "sla", null, null,
+                $"SLA targets recomputed from receipt under {priority}: {Describe(SlaPolicy)}", isPublic: false);
         }
 
         TriagedAt = at;
@@ -198,7 +250,17 @@ public sealed class Ticket
             AssigneeId = assignee.Id;
         }
 
-        FirstAssignedAt ??= at;
+        if (FirstAssignedAt is null)
+        {
+            // SPEC: the reporter is told "received; owner: <engineer>; first feedback expected within <N>".
+            // This acknowledgement is the first response.
+            var feedback = SlaUpdate.IsNone ? SlaResolution : SlaUpdate;
+            Append(at, actor, action, null, null, null,
+                $"Received; owner: {assignee.Name}; first feedback expected within {feedback}.", isPublic: true);
+            FirstAssignedAt = at;
+            FirstRespondedAt ??= at;
+        }
+
         if (Status == TicketStatus.Pending)
         {
             StatusBeforePending = newOwner ? TicketStatus.Assigned : StatusBeforePending;
@@ -261,6 +323,11 @@ public sealed class Ticket
         Set(at, actor, action, "pendingReason", PendingReason, reason, note, isPublic: true);
         PendingReason = reason;
         PendingNote = note;
+        if (reason == Tickets.PendingReason.Reporter)
+        {
+            _clockIntervals.Add(new TicketClockInterval(ClockIntervalKind.PendingOnReporter, at));
+        }
+
         ChangeStatus(at, actor, action, TicketStatus.Pending);
         Touch(at);
     }
@@ -287,6 +354,7 @@ public sealed class Ticket
         Verification = verification;
         ResolvedAt = at;
         ConfirmedAt = null;
+        _clockIntervals.Add(new TicketClockInterval(ClockIntervalKind.Resolved, at));
         ChangeStatus(at, actor, action, TicketStatus.Resolved);
         Touch(at);
     }
@@ -396,7 +464,73 @@ public sealed class Ticket
         Touch(at);
     }
 
+    /// <summary>Where each SLA target stands at <paramref name="now"/>.</summary>
+    public SlaStatus SlaAt(BusinessCalendar calendar, DateTimeOffset now) => SlaClock.Compute(SlaPolicy, calendar, SlaTimeline, now);
+
+    /// <summary>
+    /// Records every warning, breach and escalation that has fallen due and is not recorded yet
+    /// (each once, in the history too), then sets when the next one falls due. Called after
+    /// every change and by the SLA sweep; needs <see cref="SlaEvents"/> and <see cref="ClockIntervals"/> loaded.
+    /// </summary>
+    public IReadOnlyList<TicketSlaEvent> ApplySla(BusinessCalendar calendar, IReadOnlyList<SlaEscalation> escalations,
+        DateTimeOffset now)
+    {
+        var status = SlaAt(calendar, now);
+        var recorded = new List<TicketSlaEvent>();
+        DateTimeOffset? nextEvent = null;
+        var open = TicketTransitions.IsOpen(Status);
+        foreach (var (target, state) in SlaTargets.Named(status))
+        {
+            foreach (var (level, dueAt, eventAt) in SlaTargets.Events(state, escalations))
+            {
+                if (_slaEvents.Any(e => e.Target == target && e.Level == level && e.DueAt == dueAt))
+                {
+                    continue;
+                }
+
+                if (eventAt > now)
+                {
+                    nextEvent = open && (nextEvent is null || eventAt < nextEvent) ? eventAt : nextEvent;
+                    continue;
+                }
+
+                var slaEvent = new TicketSlaEvent(target, level, dueAt, now);
+                _slaEvents.Add(slaEvent);
+                recorded.Add(slaEvent);
+                Append(now, Actor.System, "sla", target, null, level, SlaTargets.Describe(target, level, dueAt), isPublic: false);
+            }
+        }
+
+        SlaBreached = SlaBreached || status.AnyBreached;
+        SlaNextDueAt = open ? status.NextDueAt : null;
+        SlaNextWarnAt = open ? status.All.Where(s => !s.IsMet && s.WarnAt is not null).Min(s => s.WarnAt) : null;
+        SlaNextEventAt = nextEvent;
+        return recorded;
+    }
+
     public bool IsReporter(Actor actor) => actor.UserId is not null && Reporter.UserId == actor.UserId;
+
+    private void UseSlaPolicy(SlaPolicy policy)
+    {
+        SlaFirstResponse = policy.FirstResponse;
+        SlaAssignment = policy.Assignment;
+        SlaUpdate = policy.Update;
+        SlaResolution = policy.Resolution;
+    }
+
+    private static string Describe(SlaPolicy policy) =>
+        $"first response {policy.FirstResponse}, assignment {policy.Assignment}, update {policy.Update}, resolution {policy.Resolution}";
+
+    private ClockInterval[] Intervals(ClockIntervalKind kind) =>
+        [.. _clockIntervals.Where(i => i.Kind == kind).OrderBy(i => i.From).Select(i => i.ToClockInterval())];
+
+    private void EndInterval(ClockIntervalKind kind, DateTimeOffset at)
+    {
+        foreach (var interval in _clockIntervals.Where(i => i.Kind == kind && i.To is null))
+        {
+            interval.End(at);
+        }
+    }
 
     private void Ensure(TicketAction action)
     {
@@ -410,6 +544,7 @@ public sealed class Ticket
     {
         Set<PendingReason>(at, actor, action, "pendingReason", PendingReason, null, null, isPublic: true);
         var next = StatusBeforePending ?? TicketStatus.InProgress;
+        EndInterval(ClockIntervalKind.PendingOnReporter, at);
         PendingReason = null;
         PendingNote = null;
         StatusBeforePending = null;
@@ -422,6 +557,7 @@ public sealed class Ticket
         Append(at, actor, action, "reopenCount", (ReopenCount - 1).ToString(Invariant), ReopenCount.ToString(Invariant),
             null, isPublic: false);
         ResolvedAt = null;
+        EndInterval(ClockIntervalKind.Resolved, at);
         ConfirmedAt = null;
         ClosedAt = null;
         ClosedWithoutConfirmation = false;

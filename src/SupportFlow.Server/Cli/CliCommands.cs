@@ -19,7 +19,22 @@ public static class CliCommands
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
-    public static Task<int> RunAsync(string[] args) => Root().Parse(args).InvokeAsync();
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = Root().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+
+            await Console.Error.WriteLineAsync("Run with --help for usage.");
+            return 2;
+        }
+
+        return await parsed.InvokeAsync();
+    }
 
     private static RootCommand Root()
     {

@@ -36,7 +36,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             TicketTransitionException e => new ProblemDetails
             {
                 Status = 409, Title = "Not allowed in the ticket's current status", Detail = e.Message,
-                Extensions = { ["status"] = WireNames.Of(e.Status), ["action"] = WireNames.Of(e.Action) },
+                Extensions = { ["currentStatus"] = WireNames.Of(e.Status), ["action"] = WireNames.Of(e.Action) },
             },
             DomainException e => new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message },
             NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
@@ -67,11 +67,27 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (exception.InnerException is JsonException json)
         {
             var field = FieldOf(json.Path);
+            // For constructor-bound records the outer message names the record, the inner one the token:
+            // "Cannot get the value of a token type 'Number' as a string."
+            var reason = json.InnerException?.Message ?? "";
             var converted = ConvertedTo().Match(json.Message);
-            var message = converted.Success && field != "body"
-                ? $"{field} has the wrong type: expected {Expected(converted.Groups[1].Value)}."
-                : $"The request body is not valid JSON ({json.Message.Split(" Path:")[0].TrimEnd('.')}).";
+            var message = field == "body" || !(converted.Success || reason.StartsWith("Cannot get the value", StringComparison.Ordinal))
+                ? $"The request body is not valid JSON ({json.Message.Split(" Path:")[0].TrimEnd('.')})."
+                : $"{field} has the wrong type: expected {Expected(reason.Length > 0 ? reason : converted.Groups[1].Value)}.";
             return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            {
+                Status = 400, Title = "One or more fields are invalid.",
+            };
+        }
+
+        var parameter = BindFailure().Match(exception.Message);
+        if (parameter.Success)
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups[1].Value);
+            return new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [name] = [$"'{parameter.Groups[2].Value}' is not a valid value for {name}."],
+            })
             {
                 Status = 400, Title = "One or more fields are invalid.",
             };
@@ -99,13 +115,17 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     private static string Expected(string type) => type switch
     {
-        "System.String" => "a string",
-        "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
-        "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" => "a whole number",
-        _ when type.Contains("List", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "an array",
+        _ when type.EndsWith("[]", StringComparison.Ordinal) || type.Contains("List", StringComparison.Ordinal) => "an array",
+        _ when type.Contains("string", StringComparison.OrdinalIgnoreCase) => "a string",
+        _ when type.Contains("Boolean", StringComparison.OrdinalIgnoreCase) => "true or false",
+        _ when type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal)
+               || type.Contains("as a number", StringComparison.Ordinal) => "a whole number",
         _ => "an object",
     };
 
-    [GeneratedRegex(@"could not be converted to ([^\s.]+(?:\.[^\s.]+)*(?:`1\[[^\]]+\])?)")]
+    [GeneratedRegex(@"could not be converted to (\S+?)\.?(\s|$)")]
     private static partial Regex ConvertedTo();
+
+    [GeneratedRegex("Failed to bind parameter \"(?:[^\"]*\\s)?(\\w+)\" from \"(.*)\"")]
+    private static partial Regex BindFailure();
 }

@@ -37,6 +37,7 @@ public static class ServerApp
                 Type = SecuritySchemeType.Http, Scheme = "bearer",
                 Description = "A personal API token: 'tokens create --login <login>'.",
             };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
             return Task.CompletedTask;
         }));
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
-using SupportFlow.Sla;
+using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.Jobs;
@@ -17,7 +17,6 @@ public sealed class AutoCloseJob(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<SupportFlowOptions> options,
-    OrganizationTime org,
     ILogger<AutoCloseJob> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
@@ -49,20 +48,25 @@ public sealed class AutoCloseJob(
         }
 
         var now = clock.GetUtcNow();
-        var calendar = BusinessCalendar.Default(org.Zone);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
+        var sla = scope.ServiceProvider.GetRequiredService<SlaSettings>();
+        var calendar = await sla.CalendarAsync(cancellationToken);
 
         // N business days are at least N calendar days: a cheap bound before the exact check.
         var resolvedBefore = now.AddDays(-days);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
         var candidates = await db.Tickets
             .Where(t => t.Status == TicketStatus.Resolved && t.ConfirmedAt == null && t.ResolvedAt <= resolvedBefore)
+            .Include(t => t.ClockIntervals)
+            .Include(t => t.SlaEvents)
+            .AsSplitQuery()
             .OrderBy(t => t.ResolvedAt)
             .ToListAsync(cancellationToken);
         var closed = 0;
         foreach (var ticket in candidates.Where(t => calendar.AddBusinessDays(t.ResolvedAt!.Value, days) <= now))
         {
             ticket.AutoClose(now);
+            await sla.ApplyAsync(ticket, now, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

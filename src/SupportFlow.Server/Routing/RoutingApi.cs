@@ -56,7 +56,7 @@ public static class RoutingApi
     private static async Task<Created<TeamResponse>> CreateTeam(TeamRequest request, SupportFlowDbContext db, CancellationToken ct)
     {
         var errors = new RequestErrors();
-        var name = errors.Required("name", request.Name, Limits.Name);
+        var name = errors.Name("name", request.Name);
         var team = new Team(name);
         await ApplyTeamAsync(db, team, request, errors, ct);
         errors.ThrowIfInvalid();
@@ -77,11 +77,16 @@ public static class RoutingApi
         var errors = new RequestErrors();
         if (request.Name is not null)
         {
-            team.Name = errors.Required("name", request.Name, Limits.Name);
+            team.Name = errors.Name("name", request.Name);
         }
 
         await ApplyTeamAsync(db, team, request, errors, ct);
         errors.ThrowIfInvalid();
+        if (await db.Teams.AnyAsync(t => t.Name == team.Name && t.Id != team.Id, ct))
+        {
+            throw new DomainException($"Team '{team.Name}' already exists.");
+        }
+
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(TeamResponse.From(team));
     }
@@ -143,7 +148,7 @@ public static class RoutingApi
         CancellationToken ct)
     {
         var errors = new RequestErrors();
-        var name = errors.Required("name", request.Name, Limits.Name);
+        var name = errors.Name("name", request.Name);
         var category = errors.Required("category", request.Category, Limits.Name);
         var team = await TeamFieldAsync(db, errors, request.Team, ct);
         errors.ThrowIfInvalid();
@@ -165,7 +170,7 @@ public static class RoutingApi
         var errors = new RequestErrors();
         if (request.Name is not null)
         {
-            module.Name = errors.Required("name", request.Name, Limits.Name);
+            module.Name = errors.Name("name", request.Name);
         }
 
         if (request.Category is not null)
@@ -179,6 +184,11 @@ public static class RoutingApi
         }
 
         errors.ThrowIfInvalid();
+        if (await db.Modules.AnyAsync(m => m.Name == module.Name && m.Id != module.Id, ct))
+        {
+            throw new DomainException($"Module '{module.Name}' already exists.");
+        }
+
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ModuleResponse.From(module));
     }

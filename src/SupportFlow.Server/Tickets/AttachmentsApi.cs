@@ -138,7 +138,14 @@ public static class AttachmentsApi
 
 /// <summary>An upload over the configured limit: 413 with a message saying the limit.</summary>
 public sealed class AttachmentTooLargeException(long limit, long size)
-    : Exception($"The file is {size} bytes; attachments may be at most {limit} bytes ({limit / 1024 / 1024} MiB).")
+    : Exception($"The file is {Describe(size)}; attachments may be at most {Describe(limit)}.")
 {
     public long Limit { get; } = limit;
+
+    private static string Describe(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024d / 1024:0.#} MiB ({bytes} bytes)"),
+        >= 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024d:0.#} KiB ({bytes} bytes)"),
+        _ => $"{bytes} bytes",
+    };
 }

@@ -18,24 +18,43 @@ public sealed record TicketListQuery(
     string? Team,
     string? Reporter,
     string? Text,
+    string? Sla,
+    string? Sort,
     int? Limit,
     string? Cursor);
 
 /// <summary>
-/// The ticket list, newest received first, with keyset paging: the cursor is the last row's
-/// (receivedAt, id), so a page costs the same however deep it is and rows never repeat or
-/// vanish when new tickets arrive between pages.
+/// The ticket list, newest received first (or <c>sort=slaDue</c>: nearest SLA due time first,
+/// tickets without one last), with keyset paging: the cursor is the last row's sort key and
+/// id, so a page costs the same however deep it is and rows never repeat or vanish when new
+/// tickets arrive between pages. <c>sla=breached</c> or <c>sla=atRisk</c> narrows to tickets
+/// with a breached target, or with a target past 80% and none breached.
 /// </summary>
 public static class TicketList
 {
     private const int DefaultLimit = 50;
     private const int MaxLimit = 200;
 
+    private static readonly DateTimeOffset NoDue = DateTimeOffset.MaxValue;
+
     public static async Task<Ok<TicketPage>> Query([AsParameters] TicketListQuery query, HttpContext http,
-        SupportFlowDbContext db, OrganizationTime org, CancellationToken ct)
+        SupportFlowDbContext db, TicketWork work, TimeProvider clock, CancellationToken ct)
     {
         var actor = http.User.ToActor();
+        var now = clock.GetUtcNow();
         var errors = new RequestErrors();
+        var bySlaDue = query.Sort?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "receivedat" => false,
+            "sladue" => true,
+            _ => Refuse(errors, "sort", "sort is receivedAt (newest first, the default) or slaDue (nearest SLA due time first)."),
+        };
+        var sla = query.Sla?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "breached" or "atrisk" => query.Sla.Trim().ToLowerInvariant(),
+            _ => Refuse(errors, "sla", "sla is breached or atRisk") ? null : null,
+        };
         var statuses = ParseList<TicketStatus>(errors, "status", query.Status);
         var priorities = ParseList<Priority>(errors, "priority", query.Priority);
         var limit = errors.Range("limit", query.Limit, 1, MaxLimit) ?? DefaultLimit;
@@ -91,23 +110,57 @@ public static class TicketList
                 || EF.Functions.Like(t.Description, pattern, "\\"));
         }
 
-        if (after is { } c)
+        if (sla == "breached")
         {
-            tickets = tickets.Where(t => t.ReceivedAt < c.ReceivedAt || (t.ReceivedAt == c.ReceivedAt && t.Id < c.Id));
+            tickets = tickets.Where(t => t.SlaBreached || t.SlaNextDueAt <= now);
+        }
+        else if (sla == "atrisk")
+        {
+            tickets = tickets.Where(t => !t.SlaBreached && t.SlaNextWarnAt <= now && !(t.SlaNextDueAt <= now));
         }
 
-        var page = await tickets
-            .OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Id)
+        IQueryable<Ticket> ordered;
+        if (bySlaDue)
+        {
+            if (after is { } c)
+            {
+                tickets = tickets.Where(t => (t.SlaNextDueAt ?? NoDue) > c.Key
+                                             || ((t.SlaNextDueAt ?? NoDue) == c.Key && t.Id > c.Id));
+            }
+
+            ordered = tickets.OrderBy(t => t.SlaNextDueAt ?? NoDue).ThenBy(t => t.Id);
+        }
+        else
+        {
+            if (after is { } c)
+            {
+                tickets = tickets.Where(t => t.ReceivedAt < c.Key || (t.ReceivedAt == c.Key && t.Id < c.Id));
+            }
+
+            ordered = tickets.OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Id);
+        }
+
+        var page = await ordered
             .Take(limit + 1)
-            .Include(t => t.Module).Include(t => t.Team).Include(t => t.Assignee)
+            .Include(t => t.Module).Include(t => t.Team).Include(t => t.Assignee).Include(t => t.ClockIntervals)
+            .AsSplitQuery()
             .ToListAsync(ct);
-        var reporterIds = page.Select(t => t.Reporter.UserId).OfType<int>().Distinct().ToList();
-        var logins = await db.Users.Where(u => reporterIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Login, ct);
-        var items = page.Take(limit)
-            .Select(t => TicketResponse.From(t, t.Reporter.UserId is int id ? logins.GetValueOrDefault(id) : null, org, actor.IsStaff))
-            .ToList();
-        var next = page.Count > limit ? Cursor.Format(page[limit - 1]) : null;
+        var items = new List<TicketResponse>(Math.Min(page.Count, limit));
+        foreach (var ticket in page.Take(limit))
+        {
+            items.Add(await work.ResponseAsync(actor, ticket, ct));
+        }
+
+        var next = page.Count > limit
+            ? Cursor.Format(bySlaDue ? page[limit - 1].SlaNextDueAt ?? NoDue : page[limit - 1].ReceivedAt, page[limit - 1].Id)
+            : null;
         return TypedResults.Ok(new TicketPage(items, next));
+    }
+
+    private static bool Refuse(RequestErrors errors, string field, string message)
+    {
+        errors.Add(field, message);
+        return false;
     }
 
     private static List<T> ParseList<T>(RequestErrors errors, string field, string? value) where T : struct, Enum
@@ -124,11 +177,11 @@ public static class TicketList
         return result;
     }
 
-    private readonly record struct Cursor(DateTimeOffset ReceivedAt, long Id)
+    private readonly record struct Cursor(DateTimeOffset Key, long Id)
     {
-        public static string Format(Ticket last) =>
+        public static string Format(DateTimeOffset key, long id) =>
             Convert.ToBase64String(Encoding.ASCII.GetBytes(
-                string.Create(CultureInfo.InvariantCulture, $"{last.ReceivedAt.UtcTicks}:{last.Id}")))
+                string.Create(CultureInfo.InvariantCulture, $"{key.UtcTicks}:{id}")))
                 .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
         public static Cursor? Parse(RequestErrors errors, string text)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
 
@@ -10,7 +11,7 @@ namespace SupportFlow.Server.Tickets;
 /// Receives a report from any channel: checks it, numbers it and stores it with its first
 /// history lines in one transaction. The API uses it now; the portal and mail intake reuse it.
 /// </summary>
-public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock, OrganizationTime org)
+public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock, OrganizationTime org, SlaSettings sla)
 {
     /// <summary>Clients' clocks run a little fast; a receivedAt this far ahead is taken as "now".</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
@@ -50,11 +51,13 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
             : await OnBehalf(errors, request.Reporter, cancellationToken);
         errors.ThrowIfInvalid();
 
+        var policy = await sla.PolicyAsync(priority!.Value, cancellationToken);
         var intake = new TicketIntake(title, description, occurredAt!.Value, receivedAt, impact, priority!.Value,
             channel!.Value, reporter!);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await TicketNumbers.NextAsync(db, TicketNumber.DayOf(receivedAt, org.Zone), cancellationToken);
-        var ticket = Ticket.Receive(number, intake, module!, actor, now);
+        var ticket = Ticket.Receive(number, intake, module!, actor, now, policy);
+        await sla.ApplyAsync(ticket, now, cancellationToken);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

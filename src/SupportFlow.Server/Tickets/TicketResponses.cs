@@ -1,4 +1,6 @@
 using SupportFlow.Common;
+using SupportFlow.Server.Sla;
+using SupportFlow.Sla;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.Tickets;
@@ -45,10 +47,11 @@ public sealed record TicketResponse(
     string? CancelReason,
     int ReopenCount,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    SlaResponse Sla)
 {
-    /// <summary>Maps a ticket loaded with its module, team and assignee. Times are shown in the organisation's zone.</summary>
-    public static TicketResponse From(Ticket t, string? reporterLogin, OrganizationTime org, bool staffView) => new(
+    /// <summary>Maps a ticket loaded with its module, team, assignee and clock intervals. Times are shown in the organisation's zone.</summary>
+    public static TicketResponse From(Ticket t, string? reporterLogin, OrganizationTime org, bool staffView, SlaStatus sla) => new(
         t.Number,
         t.Title,
         t.Description,
@@ -81,7 +84,8 @@ public sealed record TicketResponse(
         t.CancelReason,
         t.ReopenCount,
         org.Local(t.CreatedAt),
-        org.Local(t.UpdatedAt));
+        org.Local(t.UpdatedAt),
+        SlaResponse.From(sla, org));
 
     private static ConfirmationResponse? ConfirmationOf(Ticket t, OrganizationTime org) =>
         t.ConfirmedAt is not null || t.ConfirmationComment is not null

@@ -4,6 +4,7 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Routing;
 using SupportFlow.Server.Auth;
+using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
 
@@ -37,19 +38,17 @@ public static class TicketsApi
     }
 
     private static async Task<Created<TicketResponse>> Create(CreateTicketRequest request, HttpContext http,
-        TicketReception reception, TicketWork work, OrganizationTime org, CancellationToken ct)
+        TicketReception reception, TicketWork work, CancellationToken ct)
     {
         var actor = http.User.ToActor();
         var ticket = await reception.ReceiveAsync(actor, request, ct);
-        var response = TicketResponse.From(ticket, await work.ReporterLoginAsync(ticket, ct), org, actor.IsStaff);
-        return TypedResults.Created($"/api/tickets/{ticket.Number}", response);
+        return TypedResults.Created($"/api/tickets/{ticket.Number}", await work.ResponseAsync(actor, ticket, ct));
     }
 
-    private static async Task<Ok<TicketResponse>> Get(string number, HttpContext http, TicketWork work,
-        OrganizationTime org, CancellationToken ct)
+    private static async Task<Ok<TicketResponse>> Get(string number, HttpContext http, TicketWork work, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        return await Respond(actor, await work.FindAsync(actor, number, ct), work, org, ct);
+        return await Respond(actor, await work.FindAsync(actor, number, ct), work, ct);
     }
 
     private static async Task<Ok<HistoryEntryResponse[]>> History(string number, HttpContext http, TicketWork work,
@@ -64,15 +63,16 @@ public static class TicketsApi
         return TypedResults.Ok(entries.Select(e => HistoryEntryResponse.From(e, org)).ToArray());
     }
 
-    private static Task<Ok<TicketResponse>> Triage(string number, TriageRequest request, HttpContext http,
-        TicketWork work, OrganizationTime org, CancellationToken ct)
+    private static async Task<Ok<TicketResponse>> Triage(string number, TriageRequest request, HttpContext http,
+        TicketWork work, SlaSettings sla, CancellationToken ct)
     {
         var (priority, reason) = request.Parse();
-        return Act(http, work, org, number, TicketAction.Triage, (t, a, at) => t.Triage(a, at, priority, reason), ct);
+        var policy = await sla.PolicyAsync(priority, ct);
+        return await Act(http, work, number, TicketAction.Triage, (t, a, at) => t.Triage(a, at, priority, reason, policy), ct);
     }
 
     private static async Task<Ok<TicketResponse>> Assign(string number, AssignRequest request, HttpContext http,
-        TicketWork work, SupportFlowDbContext db, OrganizationTime org, CancellationToken ct)
+        TicketWork work, SupportFlowDbContext db, CancellationToken ct)
     {
         var (login, teamName, reason) = request.Parse();
         var errors = new RequestErrors();
@@ -99,91 +99,87 @@ public static class TicketsApi
         }
 
         errors.ThrowIfInvalid();
-        return await Act(http, work, org, number, TicketAction.Assign,
+        return await Act(http, work, number, TicketAction.Assign,
             (t, a, at) => t.Assign(a, at, assignee!, team ?? t.Team ?? t.Module.Team, reason), ct);
     }
 
-    private static Task<Ok<TicketResponse>> Start(string number, HttpContext http, TicketWork work,
-        OrganizationTime org, CancellationToken ct) =>
-        Act(http, work, org, number, TicketAction.Start, (t, a, at) => t.Start(a, at), ct);
+    private static Task<Ok<TicketResponse>> Start(string number, HttpContext http, TicketWork work, CancellationToken ct) =>
+        Act(http, work, number, TicketAction.Start, (t, a, at) => t.Start(a, at), ct);
 
     private static Task<Ok<TicketResponse>> Worklog(string number, WorklogRequest request, HttpContext http,
-        TicketWork work, OrganizationTime org, CancellationToken ct)
+        TicketWork work, CancellationToken ct)
     {
         var (text, method) = request.Parse();
-        return Act(http, work, org, number, TicketAction.Worklog, (t, a, at) => t.LogWork(a, at, text, method), ct);
+        return Act(http, work, number, TicketAction.Worklog, (t, a, at) => t.LogWork(a, at, text, method), ct);
     }
 
     private static Task<Ok<TicketResponse>> Update(string number, MessageRequest request, HttpContext http,
-        TicketWork work, OrganizationTime org, CancellationToken ct)
+        TicketWork work, CancellationToken ct)
     {
         var message = request.Parse();
-        return Act(http, work, org, number, TicketAction.Update, (t, a, at) => t.PostUpdate(a, at, message), ct);
+        return Act(http, work, number, TicketAction.Update, (t, a, at) => t.PostUpdate(a, at, message), ct);
     }
 
     private static Task<Ok<TicketResponse>> Comment(string number, MessageRequest request, HttpContext http,
-        TicketWork work, OrganizationTime org, CancellationToken ct)
+        TicketWork work, CancellationToken ct)
     {
         var message = request.Parse();
-        return Act(http, work, org, number, TicketAction.Comment, (t, a, at) => t.Comment(a, at, message), ct);
+        return Act(http, work, number, TicketAction.Comment, (t, a, at) => t.Comment(a, at, message), ct);
     }
 
     private static Task<Ok<TicketResponse>> Pend(string number, PendRequest request, HttpContext http,
-        TicketWork work, OrganizationTime org, CancellationToken ct)
+        TicketWork work, CancellationToken ct)
     {
         var (reason, note) = request.Parse();
-        return Act(http, work, org, number, TicketAction.Pend, (t, a, at) => t.Pend(a, at, reason, note), ct);
+        return Act(http, work, number, TicketAction.Pend, (t, a, at) => t.Pend(a, at, reason, note), ct);
     }
 
-    private static Task<Ok<TicketResponse>> Resume(string number, HttpContext http, TicketWork work,
-        OrganizationTime org, CancellationToken ct) =>
-        Act(http, work, org, number, TicketAction.Resume, (t, a, at) => t.Resume(a, at), ct);
+    private static Task<Ok<TicketResponse>> Resume(string number, HttpContext http, TicketWork work, CancellationToken ct) =>
+        Act(http, work, number, TicketAction.Resume, (t, a, at) => t.Resume(a, at), ct);
 
     private static Task<Ok<TicketResponse>> Resolve(string number, ResolveRequest request, HttpContext http,
-        TicketWork work, OrganizationTime org, CancellationToken ct)
+        TicketWork work, CancellationToken ct)
     {
         var r = request.Parse();
-        return Act(http, work, org, number, TicketAction.Resolve,
+        return Act(http, work, number, TicketAction.Resolve,
             (t, a, at) => t.Resolve(a, at, r.Solution, r.Cause, r.Workaround, r.Verification, r.Backup), ct);
     }
 
     private static Task<Ok<TicketResponse>> Confirm(string number, ConfirmRequest request, HttpContext http,
-        TicketWork work, OrganizationTime org, CancellationToken ct)
+        TicketWork work, CancellationToken ct)
     {
         var (resolved, comment, rating) = request.Parse();
-        return Act(http, work, org, number, TicketAction.Confirm, (t, a, at) => t.Confirm(a, at, resolved, comment, rating), ct);
+        return Act(http, work, number, TicketAction.Confirm, (t, a, at) => t.Confirm(a, at, resolved, comment, rating), ct);
     }
 
     private static Task<Ok<TicketResponse>> Close(string number, CloseRequest request, HttpContext http,
-        TicketWork work, OrganizationTime org, CancellationToken ct)
+        TicketWork work, CancellationToken ct)
     {
         var (cause, solution) = request.Parse();
-        return Act(http, work, org, number, TicketAction.Close, (t, a, at) => t.Close(a, at, cause, solution), ct);
+        return Act(http, work, number, TicketAction.Close, (t, a, at) => t.Close(a, at, cause, solution), ct);
     }
 
     private static Task<Ok<TicketResponse>> Reopen(string number, ReasonRequest request, HttpContext http,
-        TicketWork work, OrganizationTime org, CancellationToken ct)
+        TicketWork work, CancellationToken ct)
     {
         var reason = request.Parse();
-        return Act(http, work, org, number, TicketAction.Reopen, (t, a, at) => t.Reopen(a, at, reason), ct);
+        return Act(http, work, number, TicketAction.Reopen, (t, a, at) => t.Reopen(a, at, reason), ct);
     }
 
     private static Task<Ok<TicketResponse>> Cancel(string number, ReasonRequest request, HttpContext http,
-        TicketWork work, OrganizationTime org, CancellationToken ct)
+        TicketWork work, CancellationToken ct)
     {
         var reason = request.Parse();
-        return Act(http, work, org, number, TicketAction.Cancel, (t, a, at) => t.Cancel(a, at, reason), ct);
+        return Act(http, work, number, TicketAction.Cancel, (t, a, at) => t.Cancel(a, at, reason), ct);
     }
 
-    private static async Task<Ok<TicketResponse>> Act(HttpContext http, TicketWork work, OrganizationTime org,
-        string number, TicketAction action, Action<Ticket, Actor, DateTimeOffset> change, CancellationToken ct)
+    private static async Task<Ok<TicketResponse>> Act(HttpContext http, TicketWork work, string number, TicketAction action, Action<Ticket, Actor, DateTimeOffset> change, CancellationToken ct)
     {
         var actor = http.User.ToActor();
         var ticket = await work.DoAsync(actor, number, action, (t, at) => change(t, actor, at), ct);
-        return await Respond(actor, ticket, work, org, ct);
+        return await Respond(actor, ticket, work, ct);
     }
 
-    private static async Task<Ok<TicketResponse>> Respond(Actor actor, Ticket ticket, TicketWork work,
-        OrganizationTime org, CancellationToken ct) =>
-        TypedResults.Ok(TicketResponse.From(ticket, await work.ReporterLoginAsync(ticket, ct), org, actor.IsStaff));
+    private static async Task<Ok<TicketResponse>> Respond(Actor actor, Ticket ticket, TicketWork work, CancellationToken ct) =>
+        TypedResults.Ok(await work.ResponseAsync(actor, ticket, ct));
 }

@@ -142,12 +142,22 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
 
         if (request.Department is not null)
         {
-            user.Department = await DepartmentAsync(errors.Optional("department", request.Department, Limits.Name), ct);
+            var department = errors.Optional("department", request.Department, Limits.Name);
+            if (department?.Contains('/', StringComparison.Ordinal) == true)
+            {
+                errors.Add("department", "department cannot contain '/'.");
+            }
+
+            user.Department = await DepartmentAsync(department, ct);
         }
 
         if (request.Teams is not null)
         {
             await SetTeamsAsync(user, request.Teams, errors, ct);
+        }
+        else if (user.Role < Role.Engineer && user.Teams.Count > 0)
+        {
+            errors.Add("teams", "Only engineers and supervisors belong to teams: send \"teams\": [] with the new role.");
         }
     }
 

@@ -78,7 +78,7 @@ public static class UsersApi
         SupportFlowDbContext db, CancellationToken ct)
     {
         var errors = new RequestErrors();
-        var name = errors.Required("name", request.Name, Limits.Name);
+        var name = errors.Name("name", request.Name);
         errors.ThrowIfInvalid();
         if (await db.Departments.AnyAsync(d => d.Name == name, ct))
         {

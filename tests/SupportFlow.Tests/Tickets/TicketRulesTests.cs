@@ -545,6 +545,7 @@ public sealed class TicketRulesTests
     public void WorklogIsAnInternalNoteWithItsMethod()
     {
         var ticket = _desk.In(TicketStatus.InProgress);
+        var respondedAt = ticket.FirstRespondedAt;
         var at = _desk.Next();
 
         ticket.LogWork(_desk.Owner, at, "Replaced the toner on site", WorkMethod.Onsite);
@@ -556,14 +557,27 @@ public sealed class TicketRulesTests
         Assert.Equal("Replaced the toner on site", line.Note);
         Assert.Equal("eve", line.ActorLogin);
         Assert.Equal(at, line.At);
-        Assert.Null(ticket.FirstRespondedAt);
+        Assert.Equal(respondedAt, ticket.FirstRespondedAt);
         Assert.Null(ticket.LastPublicUpdateAt);
+    }
+
+    [Fact]
+    public void TheAcknowledgementOnFirstAssignmentIsTheFirstResponse()
+    {
+        var ticket = _desk.Receive();
+        Assert.Null(ticket.FirstRespondedAt);
+
+        _desk.AssignToEve(ticket);
+
+        Assert.Equal(_desk.Clock.GetUtcNow(), ticket.FirstRespondedAt);
+        Assert.Contains(ticket.History, h => h.IsPublic && h.Note is { } note
+            && note.StartsWith("Received; owner: ", StringComparison.Ordinal) && note.Contains("first feedback expected within", StringComparison.Ordinal));
     }
 
     [Fact]
     public void UpdateIsPublicAndMovesTheResponseClocks()
     {
-        var ticket = _desk.In(TicketStatus.InProgress);
+        var ticket = _desk.Receive();
         var first = _desk.Next();
         ticket.PostUpdate(_desk.Owner, first, "We are on it");
         var second = _desk.Next();

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -11,6 +12,38 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CalendarDays",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarDays", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarWorkingWeek",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Monday = table.Column<string>(type: "TEXT", nullable: false),
+                    Tuesday = table.Column<string>(type: "TEXT", nullable: false),
+                    Wednesday = table.Column<string>(type: "TEXT", nullable: false),
+                    Thursday = table.Column<string>(type: "TEXT", nullable: false),
+                    Friday = table.Column<string>(type: "TEXT", nullable: false),
+                    Saturday = table.Column<string>(type: "TEXT", nullable: false),
+                    Sunday = table.Column<string>(type: "TEXT", nullable: false),
+                    MakeUpDays = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarWorkingWeek", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Departments",
                 columns: table => new
                 {
@@ -21,6 +54,38 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Departments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SlaEscalations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AfterBreachMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Notify = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlaEscalations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SlaPolicies",
+                columns: table => new
+                {
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FirstResponse = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Assignment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Update = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlaPolicies", x => x.Priority);
                 });
 
             migrationBuilder.CreateTable(
@@ -192,6 +257,14 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     ReopenCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SlaFirstResponse = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SlaAssignment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SlaUpdate = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SlaResolution = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SlaNextDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SlaNextWarnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SlaNextEventAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SlaBreached = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -257,6 +330,28 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TicketClockIntervals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    From = table.Column<long>(type: "INTEGER", nullable: false),
+                    To = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketClockIntervals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketClockIntervals_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TicketHistory",
                 columns: table => new
                 {
@@ -281,6 +376,29 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_TicketHistory", x => x.Id);
                     table.ForeignKey(
                         name: "FK_TicketHistory_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketSlaEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 116, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketSlaEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketSlaEvents_Tickets_TicketId",
                         column: x => x.TicketId,
                         principalTable: "Tickets",
                         principalColumn: "Id",
@@ -321,6 +439,12 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                 column: "TeamId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SlaEscalations_Name",
+                table: "SlaEscalations",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TeamMembers_TeamsId",
                 table: "TeamMembers",
                 column: "TeamsId");
@@ -330,6 +454,11 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                 table: "Teams",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketClockIntervals_TicketId",
+                table: "TicketClockIntervals",
+                column: "TicketId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TicketHistory_TicketId_Id",
@@ -368,6 +497,16 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                 column: "ReporterUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaNextDueAt_Id",
+                table: "Tickets",
+                columns: new[] { "SlaNextDueAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaNextEventAt",
+                table: "Tickets",
+                column: "SlaNextEventAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Status_ReceivedAt",
                 table: "Tickets",
                 columns: new[] { "Status", "ReceivedAt" });
@@ -376,6 +515,17 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                 name: "IX_Tickets_TeamId_Status",
                 table: "Tickets",
                 columns: new[] { "TeamId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketSlaEvents_Level_At",
+                table: "TicketSlaEvents",
+                columns: new[] { "Level", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketSlaEvents_TicketId_Target_Level_DueAt",
+                table: "TicketSlaEvents",
+                columns: new[] { "TicketId", "Target", "Level", "DueAt" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_DepartmentId",
@@ -414,13 +564,31 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                 name: "Attachments");
 
             migrationBuilder.DropTable(
+                name: "CalendarDays");
+
+            migrationBuilder.DropTable(
+                name: "CalendarWorkingWeek");
+
+            migrationBuilder.DropTable(
+                name: "SlaEscalations");
+
+            migrationBuilder.DropTable(
+                name: "SlaPolicies");
+
+            migrationBuilder.DropTable(
                 name: "TeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "TicketClockIntervals");
 
             migrationBuilder.DropTable(
                 name: "TicketDayCounters");
 
             migrationBuilder.DropTable(
                 name: "TicketHistory");
+
+            migrationBuilder.DropTable(
+                name: "TicketSlaEvents");
 
             migrationBuilder.DropTable(
                 name: "Tickets");

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace SupportFlow.Sla;
+
+/// <summary>The targets' wire names and the warning / breach / escalation events each one raises.</summary>
+public static class SlaTargets
+{
+    public const string FirstResponse = "firstResponse";
+    public const string Assignment = "assignment";
+    public const string Update = "update";
+    public const string Resolution = "resolution";
+    public const string Warning = "warning";
+    public const string Breach = "breach";
+
+    public static IEnumerable<(string Target, SlaTargetState State)> Named(SlaStatus status) =>
+    [
+        (FirstResponse, status.FirstResponse), (Assignment, status.Assignment), (Update, status.Update), (Resolution, status.Resolution),
+    ];
+
+    /// <summary>
+    /// The events a target owes at its current due time: a warning at 80% (unless already met), the
+    /// breach at the due time (also when it was met late), and each escalation level after it.
+    /// </summary>
+    public static IEnumerable<(string Level, DateTimeOffset DueAt, DateTimeOffset At)> Events(
+        SlaTargetState state, IReadOnlyList<SlaEscalation> escalations)
+    {
+        if (state.DueAt is not { } due)
+        {
+            yield break;
+        }
+
+        if (state.IsMet)
+        {
+            if (state.Breached)
+            {
+                yield return (Breach, due, due);
+            }
+
+            yield break;
+        }
+
+        if (state.WarnAt is { } warn)
+        {
+            yield return (Warning, due, warn);
+        }
+
+        yield return (Breach, due, due);
+        foreach (var escalation in escalations)
+        {
+            yield return ("escalation:" + escalation.Name, due, due + escalation.AfterBreach);
+        }
+    }
+
+    public static string Describe(string target, string level, DateTimeOffset dueAt)
+    {
+        var due = dueAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture);
+        return level switch
+        {
+            Warning => $"SLA warning: {target} is 80% elapsed, due {due}.",
+            Breach => $"SLA breached: {target} was due {due}.",
+            _ => $"SLA escalation {level["escalation:".Length..]}: {target} was due {due}.",
+        };
+    }
+}
