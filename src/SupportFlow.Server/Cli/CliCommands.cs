@@ -14,7 +14,7 @@ public static class CliCommands
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
-        "users", "tokens", "db", "help", "--help", "-h", "-?", "--version",
+        "users", "tokens", "db", "calendar", "help", "--help", "-h", "-?", "--version",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -47,6 +47,7 @@ public static class CliCommands
             UsersCommand(),
             TokensCommand(),
             DbCommand(),
+            CalendarCommand(),
         };
         return root;
     }
@@ -121,6 +122,42 @@ public static class CliCommands
             return Task.FromResult(0);
         }, ct));
         return new Command("db", "Database administration.") { migrate };
+    }
+
+    private static Command CalendarCommand()
+    {
+        var file = new Option<FileInfo>("--file") { Description = "An iCalendar (.ics) file of holidays and make-up working days.", Required = true };
+        var keywords = new Option<string[]>("--make-up-keywords")
+        {
+            Description = "Words in an event's summary that mark a make-up working day (default: 班 补班 调休上班 make-up workday).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var import = new Command("import", "Import holidays and make-up working days (调休) from an iCalendar file.") { file, keywords };
+        import.TreatUnmatchedTokensAsErrors = false;
+        import.SetAction((result, ct) => WithServices(result, async (services, token) =>
+        {
+            var path = result.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync($"--file: {path.FullName} does not exist.");
+                return 2;
+            }
+
+            var words = result.GetValue(keywords) is { Length: > 0 } given ? given : Sla.CalendarImport.DefaultMakeUpKeywords;
+            try
+            {
+                var imported = await services.GetRequiredService<Sla.CalendarImport>()
+                    .ImportAsync(await File.ReadAllTextAsync(path.FullName, token), words, token);
+                Console.WriteLine($"Imported {imported.Holidays} holidays and {imported.MakeUpWorkingDays} make-up working days.");
+                return 0;
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            {
+                await Console.Error.WriteLineAsync($"--file: {path.Name} could not be read as iCalendar: {e.Message}");
+                return 2;
+            }
+        }, ct));
+        return new Command("calendar", "The business calendar.") { import };
     }
 
     /// <summary>Builds the shared services with the same configuration as the server, migrates, and runs one command.</summary>

@@ -7,6 +7,7 @@ using SupportFlow.Server.Auth;
 using SupportFlow.Server.Errors;
 using SupportFlow.Server.Jobs;
 using SupportFlow.Server.Routing;
+using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Server.Users;
 
@@ -22,6 +23,8 @@ public static class ServerApp
         builder.Services.AddSupportFlowAuthorization();
         builder.Services.AddSingleton<AutoCloseJob>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<AutoCloseJob>());
+        builder.Services.AddSingleton<SlaSweep>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SlaSweep>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -59,6 +62,8 @@ public static class ServerApp
         app.MapTicketsApi();
         app.MapUsersApi();
         app.MapRoutingApi();
+        app.MapSlaApi();
+        app.MapSlaReport();
 
         await app.RunAsync();
         return 0;

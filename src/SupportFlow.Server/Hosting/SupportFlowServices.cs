@@ -29,6 +29,7 @@ public static class SupportFlowServices
         services.AddScoped<TicketReception>();
         services.AddScoped<TicketWork>();
         services.AddScoped<SlaSettings>();
+        services.AddScoped<CalendarImport>();
         return services;
     }
 

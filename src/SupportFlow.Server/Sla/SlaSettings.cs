@@ -47,7 +47,7 @@ public sealed class SlaSettings(SupportFlowDbContext db, OrganizationTime org)
             .Select(e => e.ToEscalation()).ToList();
 
     /// <summary>Records due SLA events on the ticket and refreshes its next due times.</summary>
-    public async Task ApplyAsync(Ticket ticket, DateTimeOffset now, CancellationToken ct) =>
+    public async Task<IReadOnlyList<TicketSlaEvent>> ApplyAsync(Ticket ticket, DateTimeOffset now, CancellationToken ct) =>
         ticket.ApplySla(await CalendarAsync(ct), await EscalationsAsync(ct), now);
 
     public static BusinessCalendar CalendarFrom(StoredWorkingWeek? week, IEnumerable<CalendarDay> days, TimeZoneInfo zone)
