@@ -145,11 +145,7 @@ public static class TicketList
             .Include(t => t.Module).Include(t => t.Team).Include(t => t.Assignee).Include(t => t.ClockIntervals)
             .AsSplitQuery()
             .ToListAsync(ct);
-        var items = new List<TicketResponse>(Math.Min(page.Count, limit));
-        foreach (var ticket in page.Take(limit))
-        {
-            items.Add(await work.ResponseAsync(actor, ticket, ct));
-        }
+        var items = await work.ResponsesAsync(actor, page.Take(limit).ToList(), ct);
 
         var next = page.Count > limit
             ? Cursor.Format(bySlaDue ? page[limit - 1].SlaNextDueAt ?? NoDue : page[limit - 1].ReceivedAt, page[limit - 1].Id)

@@ -43,12 +43,20 @@ public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaS
     }
 
     /// <summary>The ticket as the actor may see it, with its live SLA clocks.</summary>
-    public async Task<TicketResponse> ResponseAsync(Actor actor, Ticket ticket, CancellationToken cancellationToken)
+    public async Task<TicketResponse> ResponseAsync(Actor actor, Ticket ticket, CancellationToken cancellationToken) =>
+        (await ResponsesAsync(actor, [ticket], cancellationToken))[0];
+
+    /// <summary>Several tickets (loaded with module, team, assignee and clock intervals) in one reporter lookup.</summary>
+    public async Task<List<TicketResponse>> ResponsesAsync(Actor actor, IReadOnlyList<Ticket> tickets,
+        CancellationToken cancellationToken)
     {
-        var reporterLogin = ticket.Reporter.UserId is int id
-            ? await db.Users.Where(u => u.Id == id).Select(u => u.Login).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        var status = ticket.SlaAt(await sla.CalendarAsync(cancellationToken), clock.GetUtcNow());
-        return TicketResponse.From(ticket, reporterLogin, org, actor.IsStaff, status);
+        var ids = tickets.Select(t => t.Reporter.UserId).OfType<int>().Distinct().ToList();
+        var logins = ids.Count == 0
+            ? []
+            : await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Login, cancellationToken);
+        var calendar = await sla.CalendarAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return [.. tickets.Select(t => TicketResponse.From(t, t.Reporter.UserId is int id ? logins.GetValueOrDefault(id) : null,
+            org, actor.IsStaff, t.SlaAt(calendar, now)))];
     }
 }
