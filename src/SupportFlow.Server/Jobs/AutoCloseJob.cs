@@ -17,29 +17,12 @@ public sealed class AutoCloseJob(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<SupportFlowOptions> options,
-    ILogger<AutoCloseJob> log) : BackgroundService
+    ILogger<AutoCloseJob> log) : PeriodicJob(clock, log)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(e, "Auto-close sweep failed; retrying in {Interval}", Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
 
     /// <summary>Closes every resolved, unconfirmed ticket whose answer period has run out; returns how many.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var days = options.Value.Tickets.AutoCloseAfterBusinessDays;
         if (days <= 0)
@@ -47,7 +30,7 @@ public sealed class AutoCloseJob(
             return 0;
         }
 
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
         var sla = scope.ServiceProvider.GetRequiredService<SlaSettings>();
@@ -80,7 +63,7 @@ public sealed class AutoCloseJob(
 
         if (closed > 0)
         {
-            log.LogInformation("Closed {Count} resolved tickets that the reporter did not answer in {Days} business days", closed, days);
+            Log.LogInformation("Closed {Count} resolved tickets that the reporter did not answer in {Days} business days", closed, days);
         }
 
         return closed;

@@ -10,35 +10,18 @@ namespace SupportFlow.Server.Jobs;
 /// indexed) and records it. State lives in the database only: each event has a unique key, and
 /// each ticket a concurrency token, so a restart or a second node never records one twice.
 /// </summary>
-public sealed class SlaSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlaSweep> log) : BackgroundService
+public sealed class SlaSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlaSweep> log) : PeriodicJob(clock, log)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
     private const int Batch = 500;
 
     private static readonly TicketStatus[] Open =
         [TicketStatus.New, TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.Pending, TicketStatus.Resolved];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(e, "SLA sweep failed; retrying in {Interval}", Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>Records every SLA event due by now; returns how many were recorded.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var recorded = 0;
         long afterId = 0;
         while (true)
@@ -69,7 +52,7 @@ public sealed class SlaSweep(IServiceScopeFactory scopes, TimeProvider clock, IL
 
         if (recorded > 0)
         {
-            log.LogInformation("Recorded {Count} SLA warnings, breaches and escalations", recorded);
+            Log.LogInformation("Recorded {Count} SLA warnings, breaches and escalations", recorded);
         }
 
         return recorded;
@@ -91,7 +74,7 @@ public sealed class SlaSweep(IServiceScopeFactory scopes, TimeProvider clock, IL
         catch (DbUpdateException e)
         {
             // Someone else (a user, or the same sweep on another node) changed it first: next sweep looks again.
-            log.LogDebug(e, "Ticket {Id} changed during the SLA sweep; skipped", id);
+            Log.LogDebug(e, "Ticket {Id} changed during the SLA sweep; skipped", id);
             return 0;
         }
     }

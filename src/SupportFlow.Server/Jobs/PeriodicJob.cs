@@ -1,0 +1,35 @@
+namespace SupportFlow.Server.Jobs;
+
+/// <summary>
+/// A background job that runs at start and then every <see cref="Interval"/> on the injected
+/// clock (so tests drive it with FakeTimeProvider). A failed run is logged and retried next time;
+/// all state is in the database, so a restart loses nothing.
+/// </summary>
+public abstract class PeriodicJob(TimeProvider clock, ILogger log) : BackgroundService
+{
+    protected TimeProvider Clock { get; } = clock;
+
+    protected ILogger Log { get; } = log;
+
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>One run; returns how many things it did (for the log).</summary>
+    public abstract Task<int> SweepAsync(CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, Clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.LogError(e, "{Job} failed; retrying in {Interval}", GetType().Name, Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
