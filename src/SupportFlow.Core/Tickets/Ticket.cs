@@ -494,6 +494,11 @@ public sealed class Ticket
                     continue;
                 }
 
+                if (level == SlaTargets.Warning && dueAt <= now)
+                {
+                    continue; // found only once already breached: the breach says it all
+                }
+
                 var slaEvent = new TicketSlaEvent(target, level, dueAt, now);
                 _slaEvents.Add(slaEvent);
                 recorded.Add(slaEvent);
