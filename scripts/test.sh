@@ -15,7 +15,7 @@ echo "== formatting (dotnet format whitespace; code style is checked by the buil
 dotnet format whitespace SupportFlow.slnx --verify-no-changes
 
 echo "== the SQLite migrations match the model"
-dotnet ef migrations has-pending-model-changes --no-build -c Release \
+dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
   --project src/SupportFlow.Migrations.Sqlite --startup-project src/SupportFlow.Migrations.Sqlite
 
 echo "== tests"
