@@ -106,6 +106,8 @@ public sealed class Ticket
 
     public string? CancelReason { get; private set; }
 
+    public DateTimeOffset? CancelledAt { get; private set; }
+
     /// <summary>How often the ticket came back after being resolved or closed.</summary>
     public int ReopenCount { get; private set; }
 
@@ -453,6 +455,7 @@ public sealed class Ticket
         RequireText(reason, "Cancelling needs a reason.");
         var action = WireNames.Of(TicketAction.Cancel);
         CancelReason = SetText(at, actor, action, "cancelReason", CancelReason, reason, isPublic: true);
+        CancelledAt = at;
         ChangeStatus(at, actor, action, TicketStatus.Cancelled);
         Touch(at);
     }
@@ -464,8 +467,9 @@ public sealed class Ticket
         Touch(at);
     }
 
-    /// <summary>Where each SLA target stands at <paramref name="now"/>.</summary>
-    public SlaStatus SlaAt(BusinessCalendar calendar, DateTimeOffset now) => SlaClock.Compute(SlaPolicy, calendar, SlaTimeline, now);
+    /// <summary>Where each SLA target stands at <paramref name="now"/>; a cancelled ticket's clocks stopped when it was cancelled.</summary>
+    public SlaStatus SlaAt(BusinessCalendar calendar, DateTimeOffset now) =>
+        SlaClock.Compute(SlaPolicy, calendar, SlaTimeline, CancelledAt is { } cancelled && cancelled < now ? cancelled : now);
 
     /// <summary>
     /// Records every warning, breach and escalation that has fallen due and is not recorded yet

@@ -276,6 +276,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.Property<string>("CancelReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Cause")
                         .HasColumnType("TEXT");
 

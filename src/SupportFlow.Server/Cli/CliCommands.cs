@@ -151,7 +151,8 @@ public static class CliCommands
                 Console.WriteLine($"Imported {imported.Holidays} holidays and {imported.MakeUpWorkingDays} make-up working days.");
                 return 0;
             }
-            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException
+                                           or System.Runtime.Serialization.SerializationException)
             {
                 await Console.Error.WriteLineAsync($"--file: {path.Name} could not be read as iCalendar: {e.Message}");
                 return 2;

@@ -11,7 +11,7 @@ using SupportFlow.Data;
 namespace SupportFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SupportFlowDbContext))]
-    [Migration("20261125061631_Initial")]
+    [Migration("20261125070145_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -278,6 +278,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CancelReason")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Cause")
                         .HasColumnType("TEXT");

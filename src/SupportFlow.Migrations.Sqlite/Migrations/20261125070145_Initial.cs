@@ -254,6 +254,7 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedWithoutConfirmation = table.Column<bool>(type: "INTEGER", nullable: false),
                     CancelReason = table.Column<string>(type: "TEXT", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReopenCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
