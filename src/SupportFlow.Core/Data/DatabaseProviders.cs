@@ -86,7 +86,9 @@ public static class DatabaseProviders
         private static void Pragma(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=FULL;";
+            // busy_timeout: SQLite's own handler waits in small steps for the single writer lock,
+            // instead of the client library's coarse 150 ms sleeps between retries.
+            command.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
             command.ExecuteNonQuery();
         }
     }

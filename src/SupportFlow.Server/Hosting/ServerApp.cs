@@ -19,6 +19,9 @@ public static class ServerApp
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // Also when appsettings.json is not beside the working directory: SQL is not for the info log.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSupportFlowCore();
         builder.Services.AddSupportFlowAuthorization();
         builder.Services.AddSingleton<AutoCloseJob>();
