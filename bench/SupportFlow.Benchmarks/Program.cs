@@ -2,13 +2,17 @@ using BenchmarkDotNet.Running;
 
 namespace SupportFlow.Benchmarks;
 
+/// <summary>
+/// <c>dotnet run -c Release --project bench/SupportFlow.Benchmarks -- --filter '*'</c> runs the
+/// benchmarks; <c>-- --profile-sweep</c> prints where a ticket's time goes in the SLA sweep.
+/// </summary>
 internal static class Program
 {
     private static void Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "--experiment")
+        if (args is ["--profile-sweep"])
         {
-            Experiment.RunAsync().GetAwaiter().GetResult();
+            SweepProfile.RunAsync().GetAwaiter().GetResult();
             return;
         }
 
