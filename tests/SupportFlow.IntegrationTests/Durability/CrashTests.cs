@@ -96,7 +96,7 @@ public sealed class CrashTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestDatabase.ReleaseConnections(data);
             CliProcess.DeleteQuietly(data);
         }
     }
