@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using SupportFlow.IntegrationTests.Cli;
 using SupportFlow.IntegrationTests.Infrastructure;
@@ -70,7 +71,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             try
@@ -92,7 +93,24 @@ public sealed class ServerProcess : IAsyncDisposable
 
         await server.DisposeAsync();
         throw new InvalidOperationException(
-            $"The server did not become healthy within 60 s.\n--- stdout\n{string.Join('\n', server.Output.TakeLast(40))}\n--- stderr\n{string.Join('\n', errors.TakeLast(40))}");
+            $"The server did not become healthy within 180 s.\n--- stdout\n{string.Join('\n', server.Output.TakeLast(40))}\n--- stderr\n{string.Join('\n', errors.TakeLast(40))}");
+    }
+
+    /// <summary>A client of this server with a personal token.</summary>
+    public HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Users admin and eng (an engineer) made with the CLI in <paramref name="dataDirectory"/>; their tokens.</summary>
+    public static async Task<(string Admin, string Engineer)> AdminAndEngineerAsync(string dataDirectory)
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync(["users", "add", "--login", "admin", "--name", "Admin", "--role", "admin"], dataDirectory)).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(["users", "add", "--login", "eng", "--name", "Eng", "--role", "engineer"], dataDirectory)).ExitCode);
+        return ((await CliProcess.RunAsync(["tokens", "create", "--login", "admin"], dataDirectory)).StdoutLines[^1],
+            (await CliProcess.RunAsync(["tokens", "create", "--login", "eng"], dataDirectory)).StdoutLines[^1]);
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, like a power cut to the process.</summary>
