@@ -93,6 +93,30 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Internal")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Public")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("TicketSearch", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
             modelBuilder.Entity("SupportFlow.Sla.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -739,6 +763,17 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
+                {
+                    b.HasOne("SupportFlow.Tickets.Ticket", "Ticket")
+                        .WithOne()
+                        .HasForeignKey("SupportFlow.Search.TicketSearchDocument", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("SupportFlow.Tickets.Attachment", b =>
