@@ -16,8 +16,14 @@
 #   DURATION=120                   cap in seconds of each scenario's measured phase
 #   BENCH_DATA_ROOT=/tmp           where the fresh data directory is made (e.g. /dev/shm to take fsync away)
 #   KEEP_DATA=1                    keep the data directory (database, server log) afterwards
+#   BENCH_PROVIDER=postgres        PostgreSQL instead of SQLite: a throwaway cluster with fsync on
+#                                  (scripts/with-postgres.sh --durable), database `bench`
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [[ ${BENCH_PROVIDER:-sqlite} == postgres && -z ${SUPPORTFLOW_TEST_POSTGRES:-} ]]; then
+  exec scripts/with-postgres.sh --durable "$0" "$@"
+fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 CONCURRENCY=${CONCURRENCY:-"16 64"}
@@ -36,6 +42,13 @@ dotnet build bench/SupportFlow.LoadGen/SupportFlow.LoadGen.csproj -c Release -no
 
 DATA=$(mktemp -d "${BENCH_DATA_ROOT:-${TMPDIR:-/tmp}}/supportflow-bench.XXXXXX")
 export SupportFlow__DataDirectory=$DATA
+if [[ ${BENCH_PROVIDER:-sqlite} == postgres ]]; then
+  PSQL=$(ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -n1)
+  PG_PORT=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$SUPPORTFLOW_TEST_POSTGRES")
+  "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE bench"
+  export SupportFlow__Database__Provider=postgres
+  export ConnectionStrings__SupportFlow="${SUPPORTFLOW_TEST_POSTGRES/Database=postgres/Database=bench}"
+fi
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 URL=http://127.0.0.1:$PORT
 LOG=$DATA/loadgen.log
@@ -95,6 +108,13 @@ for c in $CONCURRENCY; do
     --server-pid "$SERVER_PID" --label "c$c" | tee -a "$LOG" || status=$?
 done
 
+if [[ ${BENCH_PROVIDER:-sqlite} == postgres ]]; then
+  stop_server
+  echo "== database"
+  "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench -Atc "SELECT 'Tickets: ' || count(*) || ' rows' FROM \"Tickets\"
+    UNION ALL SELECT 'TicketHistory: ' || count(*) || ' rows' FROM \"TicketHistory\"
+    UNION ALL SELECT 'size: ' || pg_size_pretty(pg_database_size('bench'))"
+else
 echo "== database while the server runs"
 ls -l "$DATA" | grep supportflow
 stop_server
@@ -108,6 +128,8 @@ for table in ("Tickets", "TicketHistory", "Users", "ApiTokens"):
     print(f"{table}: {db.execute(f'SELECT COUNT(*) FROM {table}').fetchone()[0]} rows")
 print(f"page size {db.execute('PRAGMA page_size').fetchone()[0]}, pages {db.execute('PRAGMA page_count').fetchone()[0]}")
 EOF
+
+fi
 
 echo "== results"
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -h | awk '/^Mem:/ { print $2 }') RAM"

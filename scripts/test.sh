@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of SupportFlow: the model/migration check, unit tests and integration tests
-# over HTTP on real SQLite. Later suites (PostgreSQL, browser) install what they need here.
+# Runs every test of SupportFlow: the model/migration check of both providers, unit tests, and
+# the integration tests over HTTP twice: on real SQLite, then on a throwaway PostgreSQL cluster
+# (scripts/with-postgres.sh installs PostgreSQL when missing). Later suites install what they need here.
 # Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,14 +15,20 @@ dotnet build SupportFlow.slnx -c Release -nologo -v quiet
 echo "== formatting (dotnet format whitespace; code style is checked by the build)"
 dotnet format whitespace SupportFlow.slnx --verify-no-changes
 
-echo "== the SQLite migrations match the model"
-dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
-  --project src/SupportFlow.Migrations.Sqlite --startup-project src/SupportFlow.Migrations.Sqlite
+for provider in Sqlite Postgres; do
+  echo "== the $provider migrations match the model"
+  dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
+    --project src/SupportFlow.Migrations.$provider --startup-project src/SupportFlow.Migrations.$provider
+done
 
-echo "== tests"
+echo "== tests (integration tests on SQLite)"
 log=$(mktemp)
 status=0
 dotnet test SupportFlow.slnx -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+
+echo "== integration tests on PostgreSQL"
+scripts/with-postgres.sh dotnet test tests/SupportFlow.IntegrationTests -c Release --no-build -nologo "$@" 2>&1 \
+  | tee -a "$log" || status=$?
 
 # One closing line for CI: "N passed, N failed, N skipped".
 awk '/(Passed|Failed)! +- +Failed: /{

@@ -10,11 +10,12 @@ namespace SupportFlow.Data;
 
 /// <summary>
 /// Everything that differs between database providers, in one place: which provider and
-/// migrations assembly, connection setup, and type mappings. PostgreSQL joins here.
+/// migrations assembly, connection setup, and type mappings.
 /// </summary>
 public static class DatabaseProviders
 {
     public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
 
     public static void Configure(DbContextOptionsBuilder options, SupportFlowOptions settings, string? connectionString)
     {
@@ -26,9 +27,18 @@ public static class DatabaseProviders
                     sqlite => sqlite.MigrationsAssembly("SupportFlow.Migrations.Sqlite"));
                 options.AddInterceptors(SqliteDurability.Instance);
                 break;
+            case Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "SupportFlow:Database:Provider 'postgres' needs ConnectionStrings:SupportFlow, e.g. 'Host=db;Database=supportflow;Username=supportflow;Password=...'.");
+                }
+
+                options.UseNpgsql(connectionString, postgres => postgres.MigrationsAssembly("SupportFlow.Migrations.Postgres"));
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"SupportFlow:Database:Provider '{settings.Database.Provider}' is not supported; use '{Sqlite}'.");
+                    $"SupportFlow:Database:Provider '{settings.Database.Provider}' is not supported; use '{Sqlite}' or '{Postgres}'.");
         }
     }
 
@@ -51,7 +61,23 @@ public static class DatabaseProviders
             conventions.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
             conventions.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
         }
+        else if (database.IsNpgsql())
+        {
+            // timestamptz holds an instant; Npgsql accepts only offset 0, so every time is written as UTC.
+            conventions.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+            conventions.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+        }
     }
+
+    /// <summary>
+    /// True when a save lost a race: the row changed since it was read (concurrency token), or
+    /// another writer inserted the same unique key first (e.g. the same SLA event). PostgreSQL may
+    /// report the second before the first, depending on the order of the batched commands.
+    /// </summary>
+    public static bool IsLostRace(DbUpdateException exception) =>
+        exception is DbUpdateConcurrencyException
+        || exception.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 }
+        || exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     /// <summary>Turns on write-ahead logging once per database file (it is persistent).</summary>
     public static async Task PrepareAsync(DbContext db, CancellationToken cancellationToken)
@@ -64,6 +90,9 @@ public static class DatabaseProviders
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
 
     /// <summary>
     /// WAL with synchronous=FULL: a commit is on disk before the API acknowledges it, so an

@@ -40,8 +40,38 @@ public static class TicketSearchSql
             return db.Database.SqlQueryRaw<long>(sql, new SqliteParameter(name, Fts5Match(phrases, scope)));
         }
 
+        if (db.Database.IsNpgsql())
+        {
+            // The same tokens as tsvectors of the 'simple' configuration (no stemming, no stop
+            // words), each column's own vector concatenated so a phrase never spans two columns;
+            // a phrase is "验证 <-> 证码", a prefix "卡:*". The expressions are those of the GIN
+            // indexes in the PostgreSQL migration.
+            var (name, sql) = scope switch
+            {
+                SearchScope.Title => ("search_title", """
+                    SELECT "TicketId" AS "Value" FROM "TicketSearch"
+                    WHERE to_tsvector('simple'::regconfig, "Title") @@ to_tsquery('simple', @search_title)
+                    """),
+                SearchScope.Public => ("search_public", """
+                    SELECT "TicketId" AS "Value" FROM "TicketSearch"
+                    WHERE (to_tsvector('simple'::regconfig, "Title") || to_tsvector('simple'::regconfig, "Public"))
+                        @@ to_tsquery('simple', @search_public)
+                    """),
+                SearchScope.All => ("search_all", """
+                    SELECT "TicketId" AS "Value" FROM "TicketSearch"
+                    WHERE (to_tsvector('simple'::regconfig, "Title") || to_tsvector('simple'::regconfig, "Public")
+                        || to_tsvector('simple'::regconfig, "Internal")) @@ to_tsquery('simple', @search_all)
+                    """),
+            };
+            return db.Database.SqlQueryRaw<long>(sql, new Npgsql.NpgsqlParameter(name, TsQuery(phrases)));
+        }
+
         throw new NotSupportedException($"Search is not implemented for {db.Database.ProviderName}.");
     }
+
+    internal static string TsQuery(IReadOnlyList<SearchPhrase> phrases) =>
+        string.Join(" & ", phrases.Select(p =>
+            "(" + string.Join(" <-> ", p.Tokens) + (p.IsPrefix ? ":*" : "") + ")"));
 
     internal static string Fts5Match(IReadOnlyList<SearchPhrase> phrases, SearchScope scope)
     {

@@ -6,6 +6,7 @@ using SupportFlow.Data;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Errors;
 using SupportFlow.Server.Jobs;
+using SupportFlow.Server.Operations;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
@@ -24,6 +25,7 @@ public static class ServerApp
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSupportFlowCore();
         builder.Services.AddSupportFlowAuthorization();
+        builder.Services.AddSupportFlowOperations();
         builder.Services.AddSingleton<AutoCloseJob>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<AutoCloseJob>());
         builder.Services.AddSingleton<SlaSweep>();
@@ -62,6 +64,7 @@ public static class ServerApp
 
         app.MapOpenApi();
         app.MapGet("/healthz", Health).WithTags("Health");
+        app.MapSupportFlowOperations();
         app.MapTicketsApi();
         app.MapUsersApi();
         app.MapRoutingApi();

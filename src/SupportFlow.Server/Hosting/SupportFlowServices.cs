@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Search;
+using SupportFlow.Server.Operations;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Server.Users;
@@ -19,7 +20,7 @@ public static class SupportFlowServices
     {
         services.AddOptions<SupportFlowOptions>().BindConfiguration(SupportFlowOptions.Section);
         services.AddDbContext<SupportFlowDbContext>((provider, options) => DatabaseProviders.Configure(
-            options,
+            options.AddInterceptors(StoredEventsMetrics.Instance),
             provider.GetRequiredService<IOptions<SupportFlowOptions>>().Value,
             provider.GetRequiredService<IConfiguration>().GetConnectionString("SupportFlow")));
         services.TryAddSingleton(TimeProvider.System);

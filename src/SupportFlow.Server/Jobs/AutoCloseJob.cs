@@ -31,34 +31,26 @@ public sealed class AutoCloseJob(
         }
 
         var now = Clock.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
-        var sla = scope.ServiceProvider.GetRequiredService<SlaSettings>();
-        var calendar = await sla.CalendarAsync(cancellationToken);
-
-        // N business days are at least N calendar days: a cheap bound before the exact check.
-        var resolvedBefore = now.AddDays(-days);
-        var candidates = await db.Tickets
-            .Where(t => t.Status == TicketStatus.Resolved && t.ConfirmedAt == null && t.ResolvedAt <= resolvedBefore)
-            .Include(t => t.ClockIntervals)
-            .Include(t => t.SlaEvents)
-            .AsSplitQuery()
-            .OrderBy(t => t.ResolvedAt)
-            .ToListAsync(cancellationToken);
-        var closed = 0;
-        foreach (var ticket in candidates.Where(t => calendar.AddBusinessDays(t.ResolvedAt!.Value, days) <= now))
+        List<long> due;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            ticket.AutoClose(now);
-            await sla.ApplyAsync(ticket, now, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                closed++;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-            }
+            var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
+            var calendar = await scope.ServiceProvider.GetRequiredService<SlaSettings>().CalendarAsync(cancellationToken);
+
+            // N business days are at least N calendar days: a cheap bound before the exact check.
+            var resolvedBefore = now.AddDays(-days);
+            var candidates = await db.Tickets
+                .Where(t => t.Status == TicketStatus.Resolved && t.ConfirmedAt == null && t.ResolvedAt <= resolvedBefore)
+                .OrderBy(t => t.ResolvedAt)
+                .Select(t => new { t.Id, t.ResolvedAt })
+                .ToListAsync(cancellationToken);
+            due = [.. candidates.Where(t => calendar.AddBusinessDays(t.ResolvedAt!.Value, days) <= now).Select(t => t.Id)];
+        }
+
+        var closed = 0;
+        foreach (var id in due)
+        {
+            closed += await CloseOneAsync(id, now, cancellationToken) ? 1 : 0;
         }
 
         if (closed > 0)
@@ -67,5 +59,33 @@ public sealed class AutoCloseJob(
         }
 
         return closed;
+    }
+
+    /// <summary>
+    /// One ticket in its own unit of work: a ticket the reporter answered meanwhile, or that another
+    /// node closed first, fails on its concurrency token and costs only itself.
+    /// </summary>
+    private async Task<bool> CloseOneAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
+        var ticket = await db.Tickets.Include(t => t.ClockIntervals).Include(t => t.SlaEvents).AsSplitQuery()
+            .SingleAsync(t => t.Id == id, cancellationToken);
+        if (ticket.Status != TicketStatus.Resolved || ticket.ConfirmedAt is not null)
+        {
+            return false;
+        }
+
+        ticket.AutoClose(now);
+        await scope.ServiceProvider.GetRequiredService<SlaSettings>().ApplyAsync(ticket, now, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (DatabaseProviders.IsLostRace(e))
+        {
+            return false;
+        }
     }
 }

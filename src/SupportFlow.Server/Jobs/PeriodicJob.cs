@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using SupportFlow.Server.Operations;
+
 namespace SupportFlow.Server.Jobs;
 
 /// <summary>
@@ -21,6 +24,7 @@ public abstract class PeriodicJob(TimeProvider clock, ILogger log) : BackgroundS
         using var timer = new PeriodicTimer(Interval, Clock);
         do
         {
+            var started = Stopwatch.GetTimestamp(); // real elapsed time, also under a fake clock
             try
             {
                 await SweepAsync(stoppingToken);
@@ -28,6 +32,11 @@ public abstract class PeriodicJob(TimeProvider clock, ILogger log) : BackgroundS
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 Log.LogError(e, "{Job} failed; retrying in {Interval}", GetType().Name, Interval);
+            }
+            finally
+            {
+                SupportFlowMetrics.JobDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                    new KeyValuePair<string, object?>("job", GetType().Name));
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

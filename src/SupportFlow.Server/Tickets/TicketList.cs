@@ -123,10 +123,7 @@ public static class TicketList
 
         if (text is not null)
         {
-            var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            tickets = tickets.Where(t => t.Number == text
-                || EF.Functions.Like(t.Title, pattern, "\\")
-                || EF.Functions.Like(t.Description, pattern, "\\"));
+            tickets = tickets.WhereText(db.Database, text);
         }
 
         IQueryable<long>? titleHits = null;

@@ -30,16 +30,31 @@ public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaS
             : throw new NotFoundException($"Ticket {number} was not found.");
     }
 
+    /// <summary>
+    /// An action is an intent ("assign to X"), not an edit of a stale copy: when the save loses a
+    /// race (another user, or the SLA sweep recording an event on another node), it is applied
+    /// again to the fresh ticket, whose status and permissions are checked again.
+    /// </summary>
     public async Task<Ticket> DoAsync(Actor actor, string number, TicketAction action,
         Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken)
     {
-        var ticket = await FindAsync(actor, number, cancellationToken);
-        TicketPermissions.Ensure(actor, ticket, action);
-        var now = clock.GetUtcNow();
-        change(ticket, now);
-        await sla.ApplyAsync(ticket, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return ticket;
+        for (var attempt = 1; ; attempt++)
+        {
+            var ticket = await FindAsync(actor, number, cancellationToken);
+            TicketPermissions.Ensure(actor, ticket, action);
+            var now = clock.GetUtcNow();
+            change(ticket, now);
+            await sla.ApplyAsync(ticket, now, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return ticket;
+            }
+            catch (DbUpdateException e) when (attempt < 3 && DatabaseProviders.IsLostRace(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>The ticket as the actor may see it, with its live SLA clocks.</summary>

@@ -3,7 +3,8 @@ namespace SupportFlow.IntegrationTests.Cli;
 /// <summary>
 /// The CLI reads the same configuration as the server: the data folder from
 /// <c>SupportFlow__DataDirectory</c> or <c>--SupportFlow:DataDirectory=...</c>, never the default
-/// <c>./data</c> once one is given.
+/// <c>./data</c> once one is given. About where the embedded SQLite file goes, so on SQLite
+/// whichever database the rest of the suite runs on.
 /// </summary>
 public sealed class CliConfigurationTests : IDisposable
 {
@@ -16,11 +17,11 @@ public sealed class CliConfigurationTests : IDisposable
         var cwd = Folder("cwd");
         Assert.False(Directory.Exists(data));
 
-        var result = await CliProcess.RunAsync(["db", "migrate"], data, cwd);
+        var result = await CliProcess.RunAsync(["db", "migrate"], data, cwd, sqlite: true);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(File.Exists(Path.Combine(data, "supportflow.db")), result.ToString());
-        Assert.Equal(0, CliProcess.CountUsers(data, "anyone"));
+        Assert.Equal(0, CliProcess.CountUsers(data, "anyone", sqlite: true));
         Assert.False(Directory.Exists(Path.Combine(cwd, "data")), "the default ./data was used instead of the configured folder");
     }
 
@@ -36,8 +37,8 @@ public sealed class CliConfigurationTests : IDisposable
 
         Assert.True(added.ExitCode == 0, added.ToString());
         Assert.False(Directory.Exists(Path.Combine(cwd, "data")), "the default ./data was used instead of --SupportFlow:DataDirectory");
-        Assert.Equal(1, CliProcess.CountUsers(data, "cmdline"));
-        var token = await CliProcess.RunAsync(["tokens", "create", "--login", "cmdline"], dataDirectory: data);
+        Assert.Equal(1, CliProcess.CountUsers(data, "cmdline", sqlite: true));
+        var token = await CliProcess.RunAsync(["tokens", "create", "--login", "cmdline"], dataDirectory: data, sqlite: true);
         Assert.True(token.ExitCode == 0, token.ToString());
         Assert.StartsWith("sf_", token.StdoutLines[^1], StringComparison.Ordinal);
     }

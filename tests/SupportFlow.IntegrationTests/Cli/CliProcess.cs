@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
+using SupportFlow.IntegrationTests.Infrastructure;
 
 namespace SupportFlow.IntegrationTests.Cli;
 
@@ -29,7 +29,9 @@ public static class CliProcess
     /// <param name="args">The command line after the executable.</param>
     /// <param name="dataDirectory">Passed as <c>SupportFlow__DataDirectory</c>; null leaves the variable unset.</param>
     /// <param name="workingDirectory">Where the process runs; a fresh empty folder when null.</param>
-    public static async Task<CliResult> RunAsync(string[] args, string? dataDirectory = null, string? workingDirectory = null)
+    /// <param name="sqlite">The embedded SQLite file in the data folder even when the suite runs on PostgreSQL.</param>
+    public static async Task<CliResult> RunAsync(string[] args, string? dataDirectory = null, string? workingDirectory = null,
+        bool sqlite = false)
     {
         Assert.True(File.Exists(ServerDll), $"{ServerDll} is missing: the test project must reference the server project.");
         workingDirectory ??= NewFolder("cwd");
@@ -56,6 +58,10 @@ public static class CliProcess
         if (dataDirectory is not null)
         {
             start.Environment["SupportFlow__DataDirectory"] = dataDirectory;
+            foreach (var (key, value) in TestDatabase.SettingsFor(dataDirectory, sqlite))
+            {
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
@@ -78,20 +84,11 @@ public static class CliProcess
         return new CliResult(process.ExitCode, (await stdout).ReplaceLineEndings("\n"), (await stderr).ReplaceLineEndings("\n"));
     }
 
-    /// <summary>Counts users with a login straight from the database file the CLI wrote.</summary>
-    public static long CountUsers(string dataDirectory, string login)
+    /// <summary>Counts users with a login straight from the database the CLI wrote.</summary>
+    public static long CountUsers(string dataDirectory, string login, bool sqlite = false)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(dataDirectory, "supportflow.db"),
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Users WHERE Login = $login";
-        command.Parameters.AddWithValue("$login", login);
-        return (long)command.ExecuteScalar()!;
+        using var db = TestDatabase.OpenContext(dataDirectory, sqlite);
+        return db.Users.LongCount(u => u.Login == login);
     }
 
     public static void DeleteQuietly(string folder)

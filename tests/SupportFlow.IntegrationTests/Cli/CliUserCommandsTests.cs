@@ -23,7 +23,7 @@ public sealed class OpsDataFolder : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.ReleaseConnections(Path);
         CliProcess.DeleteQuietly(Path);
         return Task.CompletedTask;
     }
@@ -38,7 +38,6 @@ public sealed class CliUserCommandsTests(OpsDataFolder folder) : IClassFixture<O
         Assert.True(folder.Added.ExitCode == 0, folder.Added.ToString());
         Assert.Contains("ops", folder.Added.Stdout, StringComparison.Ordinal);
         Assert.Equal("", folder.Added.Stderr.Trim());
-        Assert.True(File.Exists(Path.Combine(folder.Path, "supportflow.db")));
         Assert.Equal(1, CliProcess.CountUsers(folder.Path, "ops"));
     }
 

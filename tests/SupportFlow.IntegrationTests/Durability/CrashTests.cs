@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SupportFlow.IntegrationTests.Cli;
@@ -18,15 +17,12 @@ public sealed class CrashTests
         Directory.CreateDirectory(data);
         try
         {
-            Assert.Equal(0, (await CliProcess.RunAsync(["users", "add", "--login", "admin", "--name", "Admin", "--role", "admin"], data)).ExitCode);
-            Assert.Equal(0, (await CliProcess.RunAsync(["users", "add", "--login", "eng", "--name", "Eng", "--role", "engineer"], data)).ExitCode);
-            var admin = (await CliProcess.RunAsync(["tokens", "create", "--login", "admin"], data)).StdoutLines[^1];
-            var engineer = (await CliProcess.RunAsync(["tokens", "create", "--login", "eng"], data)).StdoutLines[^1];
+            var (admin, engineer) = await ServerProcess.AdminAndEngineerAsync(data);
 
             var acknowledged = new ConcurrentBag<string>();
             await using (var server = await ServerProcess.StartAsync(data))
             {
-                using var setup = Client(server, admin);
+                using var setup = server.Client(admin);
                 (await setup.PostAsJsonAsync("/api/teams", new { name = "Systems", members = new[] { "eng" } })).EnsureSuccessStatusCode();
                 (await setup.PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "system", team = "Systems" }))
                     .EnsureSuccessStatusCode();
@@ -34,7 +30,7 @@ public sealed class CrashTests
                 using var stop = new CancellationTokenSource();
                 var writers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
                 {
-                    using var client = Client(server, engineer);
+                    using var client = server.Client(engineer);
                     for (var i = 0; i < 500 && !stop.IsCancellationRequested; i++)
                     {
                         try
@@ -75,7 +71,7 @@ public sealed class CrashTests
 
             Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} tickets were acknowledged before the kill");
             await using var restarted = await ServerProcess.StartAsync(data);
-            using var reader = Client(restarted, admin);
+            using var reader = restarted.Client(admin);
             var stored = new List<string>();
             string? cursor = null;
             do
@@ -96,15 +92,8 @@ public sealed class CrashTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestDatabase.ReleaseConnections(data);
             CliProcess.DeleteQuietly(data);
         }
-    }
-
-    private static HttpClient Client(ServerProcess server, string token)
-    {
-        var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

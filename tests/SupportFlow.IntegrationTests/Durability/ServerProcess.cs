@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using SupportFlow.IntegrationTests.Cli;
+using SupportFlow.IntegrationTests.Infrastructure;
 
 namespace SupportFlow.IntegrationTests.Durability;
 
@@ -18,7 +21,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory)
+    /// <summary>What the server wrote to standard output so far, line by line.</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    /// <param name="dataDirectory">The node's data folder (and through it, its database).</param>
+    /// <param name="environment">More configuration as environment variables (<c>Section__Key</c>).</param>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -32,15 +40,38 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["SupportFlow__DataDirectory"] = dataDirectory;
+        foreach (var (key, value) in TestDatabase.SettingsFor(dataDirectory))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                server.Output.Enqueue(line.Data);
+            }
+        };
+        var errors = new ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                errors.Enqueue(line.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             try
@@ -61,7 +92,25 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         await server.DisposeAsync();
-        throw new InvalidOperationException("The server did not become healthy within 60 s.");
+        throw new InvalidOperationException(
+            $"The server did not become healthy within 180 s.\n--- stdout\n{string.Join('\n', server.Output.TakeLast(40))}\n--- stderr\n{string.Join('\n', errors.TakeLast(40))}");
+    }
+
+    /// <summary>A client of this server with a personal token.</summary>
+    public HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Users admin and eng (an engineer) made with the CLI in <paramref name="dataDirectory"/>; their tokens.</summary>
+    public static async Task<(string Admin, string Engineer)> AdminAndEngineerAsync(string dataDirectory)
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync(["users", "add", "--login", "admin", "--name", "Admin", "--role", "admin"], dataDirectory)).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(["users", "add", "--login", "eng", "--name", "Eng", "--role", "engineer"], dataDirectory)).ExitCode);
+        return ((await CliProcess.RunAsync(["tokens", "create", "--login", "admin"], dataDirectory)).StdoutLines[^1],
+            (await CliProcess.RunAsync(["tokens", "create", "--login", "eng"], dataDirectory)).StdoutLines[^1]);
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, like a power cut to the process.</summary>

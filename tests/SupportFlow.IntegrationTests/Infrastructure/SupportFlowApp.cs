@@ -8,8 +8,9 @@ using SupportFlow.Server.Users;
 namespace SupportFlow.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real server over HTTP, on a real SQLite file in a fresh data folder, with the clock
-/// under the test's control and the organisation in Asia/Shanghai.
+/// The real server over HTTP, on a real database (a SQLite file in a fresh data folder, or its own
+/// PostgreSQL database: <see cref="TestDatabase"/>), with the clock under the test's control and
+/// the organisation in Asia/Shanghai.
 /// </summary>
 public sealed class SupportFlowApp : WebApplicationFactory<Program>
 {
@@ -34,7 +35,7 @@ public sealed class SupportFlowApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("SupportFlow:DataDirectory", DataDirectory);
         builder.UseSetting("SupportFlow:Organization:TimeZone", "Asia/Shanghai");
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory).Concat(Settings))
         {
             builder.UseSetting(key, value);
         }
@@ -71,7 +72,7 @@ public sealed class SupportFlowApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestDatabase.ReleaseConnections(DataDirectory);
         }
     }
 

@@ -1,0 +1,26 @@
+using OpenTelemetry.Metrics;
+
+namespace SupportFlow.Server.Operations;
+
+/// <summary>
+/// What running several nodes needs besides the API: Prometheus metrics at <c>/metrics</c> and
+/// the readiness check <c>/readyz</c>. JSON logs need no code: ASP.NET Core's console logger
+/// switches to JSON with <c>Logging:Console:FormatterName=json</c>.
+/// </summary>
+public static class OperationsSetup
+{
+    public static IServiceCollection AddSupportFlowOperations(this IServiceCollection services)
+    {
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(SupportFlowMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSupportFlowOperations(this IEndpointRouteBuilder app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapReadiness();
+        return app;
+    }
+}

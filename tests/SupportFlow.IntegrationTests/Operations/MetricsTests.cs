@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using SupportFlow.IntegrationTests.Infrastructure;
+using SupportFlow.IntegrationTests.Sla;
+
+namespace SupportFlow.IntegrationTests.Operations;
+
+/// <summary>
+/// <c>/metrics</c> in Prometheus' text format: requests (ASP.NET Core's own histogram), tickets
+/// created, SLA events by level and background job durations. Other tests run in the same
+/// process at the same time, so counts are compared as "at least what this test did".
+/// </summary>
+public sealed partial class MetricsTests
+{
+    [Fact]
+    public async Task MetricsCountRequestsTicketsCreatedSlaBreachesAndJobRuns()
+    {
+        await using var desk = await Desk.OpenAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await desk.ReportAsync();
+        }
+
+        // A call received two days earlier is breached on arrival.
+        await desk.RecordCallAsync("P1", SupportFlowApp.Start - TimeSpan.FromDays(2));
+        using var anonymous = desk.App.CreateClient();
+
+        var response = await anonymous.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.True(Value(text, "supportflow_tickets_created_total") >= 4, text);
+        Assert.True(Value(text, "supportflow_sla_events_total", "level=\"breach\"") >= 1, text);
+        Assert.True(Value(text, "http_server_request_duration_seconds_count", "http_route=\"/api/tickets/\"") >= 4, text);
+        Assert.True(Value(text, "supportflow_job_duration_seconds_count", "job=\"SlaSweep\"") >= 1, text);
+    }
+
+    /// <summary>The sum of a metric's samples whose labels contain <paramref name="label"/>.</summary>
+    private static double Value(string text, string metric, string label = "") =>
+        text.Split('\n')
+            .Select(line => Sample().Match(line))
+            .Where(m => m.Success && m.Groups["name"].Value == metric && m.Groups["labels"].Value.Contains(label, StringComparison.Ordinal))
+            .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(?<labels>\{[^}]*\})? (?<value>\S+)")]
+    private static partial Regex Sample();
+}
