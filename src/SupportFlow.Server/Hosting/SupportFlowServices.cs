@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Notifications;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Server.Users;
@@ -30,6 +31,7 @@ public static class SupportFlowServices
         services.AddScoped<TicketWork>();
         services.AddScoped<SlaSettings>();
         services.AddScoped<CalendarImport>();
+        services.AddScoped<TicketNotices>();
         return services;
     }
 

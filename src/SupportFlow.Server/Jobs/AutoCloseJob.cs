@@ -34,6 +34,7 @@ public sealed class AutoCloseJob(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
         var sla = scope.ServiceProvider.GetRequiredService<SlaSettings>();
+        var notices = scope.ServiceProvider.GetRequiredService<Notifications.TicketNotices>();
         var calendar = await sla.CalendarAsync(cancellationToken);
 
         // N business days are at least N calendar days: a cheap bound before the exact check.
@@ -50,6 +51,7 @@ public sealed class AutoCloseJob(
         {
             ticket.AutoClose(now);
             await sla.ApplyAsync(ticket, now, cancellationToken);
+            await notices.AddAsync(ticket, now, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
