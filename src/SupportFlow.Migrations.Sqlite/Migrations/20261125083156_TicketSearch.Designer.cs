@@ -11,8 +11,8 @@ using SupportFlow.Data;
 namespace SupportFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SupportFlowDbContext))]
-    [Migration("20261125084157_RoutingAndNotifications")]
-    partial class RoutingAndNotifications
+    [Migration("20261125083156_TicketSearch")]
+    partial class TicketSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -34,145 +34,6 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.ToTable("TicketDayCounters");
                 });
 
-            modelBuilder.Entity("SupportFlow.Notifications.NotificationTemplate", b =>
-                {
-                    b.Property<string>("Event")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Event", "Language");
-
-                    b.ToTable("NotificationTemplates");
-                });
-
-            modelBuilder.Entity("SupportFlow.Notifications.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClaimToken")
-                        .IsConcurrencyToken()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClaimedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MessageId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecipientName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("TicketId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("TeamId");
-
-                    b.HasIndex("Status", "NextAttemptAt");
-
-                    b.HasIndex("TicketId", "Id");
-
-                    b.ToTable("Outbox", (string)null);
-                });
-
-            modelBuilder.Entity("SupportFlow.Routing.CategoryRoute", b =>
-                {
-                    b.Property<string>("Category")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Category");
-
-                    b.HasIndex("TeamId");
-
-                    b.ToTable("CategoryRoutes");
-                });
-
             modelBuilder.Entity("SupportFlow.Routing.Module", b =>
                 {
                     b.Property<int>("Id")
@@ -189,7 +50,7 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("TeamId")
+                    b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -213,21 +74,6 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("AutoAssignTurns")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ChatKind")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChatSecret")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChatUrl")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -239,6 +85,30 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Internal")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Public")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("TicketSearch", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SupportFlow.Sla.CalendarDay", b =>
@@ -810,10 +680,6 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Language")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Login")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -822,11 +688,6 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NotifyBy")
-                        .IsRequired()
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
@@ -869,22 +730,7 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.ToTable("TeamMembers");
                 });
 
-            modelBuilder.Entity("SupportFlow.Notifications.OutboxMessage", b =>
-                {
-                    b.HasOne("SupportFlow.Routing.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("SupportFlow.Tickets.Ticket", "Ticket")
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Ticket");
-                });
-
-            modelBuilder.Entity("SupportFlow.Routing.CategoryRoute", b =>
+            modelBuilder.Entity("SupportFlow.Routing.Module", b =>
                 {
                     b.HasOne("SupportFlow.Routing.Team", "Team")
                         .WithMany()
@@ -895,14 +741,15 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("SupportFlow.Routing.Module", b =>
+            modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
                 {
-                    b.HasOne("SupportFlow.Routing.Team", "Team")
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    b.HasOne("SupportFlow.Tickets.Ticket", "Ticket")
+                        .WithOne()
+                        .HasForeignKey("SupportFlow.Search.TicketSearchDocument", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
-                    b.Navigation("Team");
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("SupportFlow.Tickets.Attachment", b =>
