@@ -289,7 +289,7 @@ internal sealed class SweepDatabase : IDisposable
         var at = receivedAt.AddMinutes(random.Next(5, 8 * 60));
         if (life >= 0.4 && at <= Now)
         {
-            Act(at, () => ticket.Assign(actor, at, engineer, module.Team, null));
+            Act(at, () => ticket.Assign(actor, at, engineer, module.Team!, null));
             if (life >= 0.7 && (at = at.AddMinutes(random.Next(1, 240))) <= Now)
             {
                 Act(at, () => ticket.Start(actor, at));

@@ -130,7 +130,7 @@ public sealed class TicketWriter(SupportFlowDbContext db, DeskPeople desk, Busin
                 ? fate switch { < 0.05 => TicketStatus.Assigned, < 0.25 => TicketStatus.InProgress, < 0.32 => TicketStatus.Pending, < 0.5 => TicketStatus.Resolved, _ => TicketStatus.Closed }
                 : fate switch { < 0.01 => TicketStatus.InProgress, < 0.015 => TicketStatus.Pending, < 0.035 => TicketStatus.Cancelled, _ => TicketStatus.Closed };
 
-        var engineers = desk.Engineers[module.Team.Id];
+        var engineers = desk.Engineers[module.Team!.Id];
         var engineer = engineers[_random.Next(engineers.Count)];
         var engineerActor = engineer.ToActor();
         var supervisor = desk.Supervisors[_random.Next(desk.Supervisors.Count)].ToActor();
@@ -150,7 +150,7 @@ public sealed class TicketWriter(SupportFlowDbContext db, DeskPeople desk, Busin
         }
         else if (target != TicketStatus.New && Next(5, 120))
         {
-            ticket.Assign(supervisor, at, engineer, module.Team, null);
+            ticket.Assign(supervisor, at, engineer, module.Team!, null);
             if (target != TicketStatus.Assigned && Next(1, 60))
             {
                 ticket.Start(engineerActor, at);

@@ -16,6 +16,10 @@ public sealed class SupportFlowOptions
 
     public TicketOptions Tickets { get; set; } = new();
 
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public NotificationOptions Notifications { get; set; } = new();
+
     public string DataPath => Path.GetFullPath(DataDirectory);
 }
 
@@ -43,4 +47,53 @@ public sealed class TicketOptions
 {
     /// <summary>A resolved ticket the reporter does not answer closes itself after this many business days.</summary>
     public int AutoCloseAfterBusinessDays { get; set; } = 3;
+}
+
+/// <summary><c>SupportFlow:Smtp</c>: the server outgoing mail goes through.</summary>
+public sealed class SmtpOptions
+{
+    /// <summary>Empty: e-mail notifications are kept in the outbox and fail visibly until a host is configured.</summary>
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 25;
+
+    /// <summary><c>none</c>, <c>startTls</c> (required), <c>startTlsWhenAvailable</c>, <c>sslOnConnect</c> or <c>auto</c> (by port).</summary>
+    public string TlsMode { get; set; } = "auto";
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>The sender, e.g. <c>"IT 服务台 &lt;helpdesk@example.com&gt;"</c>.</summary>
+    public string From { get; set; } = "SupportFlow <supportflow@localhost>";
+
+    public int TimeoutSeconds { get; set; } = 30;
+}
+
+/// <summary><c>SupportFlow:Notifications</c>: language, links and the delivery worker's patience.</summary>
+public sealed class NotificationOptions
+{
+    /// <summary>The language of recipients who chose none (and of chat groups): <c>zh-CN</c> or <c>en</c>.</summary>
+    public string DefaultLanguage { get; set; } = "zh-CN";
+
+    /// <summary>The address people open tickets at; links in messages are <c>{PublicUrl}/tickets/{number}</c>.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>False: this process writes notifications but leaves delivering them to other nodes.</summary>
+    public bool Deliver { get; set; } = true;
+
+    public double PollSeconds { get; set; } = 2;
+
+    public int MaxAttempts { get; set; } = 6;
+
+    public double FirstRetrySeconds { get; set; } = 60;
+
+    public double MaxRetrySeconds { get; set; } = 3600;
+
+    /// <summary>How long a claim on a message lasts; a crashed worker's messages are taken over after it.</summary>
+    public double LeaseSeconds { get; set; } = 120;
+
+    public Notifications.DeliveryPolicy Policy => new(
+        Math.Max(1, MaxAttempts), TimeSpan.FromSeconds(FirstRetrySeconds), TimeSpan.FromSeconds(MaxRetrySeconds),
+        TimeSpan.FromSeconds(LeaseSeconds));
 }

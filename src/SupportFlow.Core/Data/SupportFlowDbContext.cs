@@ -37,6 +37,12 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<TicketSlaEvent> TicketSlaEvents => Set<TicketSlaEvent>();
 
+    public DbSet<CategoryRoute> CategoryRoutes => Set<CategoryRoute>();
+
+    public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();
+
+    public DbSet<Notifications.NotificationTemplate> NotificationTemplates => Set<Notifications.NotificationTemplate>();
+
     public DbSet<TicketSearchDocument> TicketSearch => Set<TicketSearchDocument>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -17,6 +17,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.Email).HasMaxLength(Limits.Email);
         user.Property(u => u.Phone).HasMaxLength(Limits.Phone);
         user.Property(u => u.PasswordHash).HasMaxLength(200);
+        user.Property(u => u.Language).HasMaxLength(8);
         user.HasOne(u => u.Department).WithMany().OnDelete(DeleteBehavior.Restrict);
         user.HasMany(u => u.Teams).WithMany(t => t.Members).UsingEntity("TeamMembers");
     }
@@ -48,6 +49,9 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
     {
         team.HasIndex(t => t.Name).IsUnique();
         team.Property(t => t.Name).HasMaxLength(Limits.Name);
+        team.Property(t => t.ChatUrl).HasMaxLength(Limits.Url);
+        team.Property(t => t.ChatSecret).HasMaxLength(200);
+        team.Ignore(t => t.Chat);
     }
 }
 
@@ -59,5 +63,15 @@ internal sealed class ModuleConfiguration : IEntityTypeConfiguration<Module>
         module.Property(m => m.Name).HasMaxLength(Limits.Name);
         module.Property(m => m.Category).HasMaxLength(Limits.Name);
         module.HasOne(m => m.Team).WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CategoryRouteConfiguration : IEntityTypeConfiguration<CategoryRoute>
+{
+    public void Configure(EntityTypeBuilder<CategoryRoute> route)
+    {
+        route.HasKey(r => r.Category);
+        route.Property(r => r.Category).HasMaxLength(Limits.Name);
+        route.HasOne(r => r.Team).WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Restrict);
     }
 }

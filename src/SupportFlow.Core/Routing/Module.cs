@@ -10,7 +10,7 @@ public sealed class Module
     {
     }
 
-    public Module(string name, string category, Team team)
+    public Module(string name, string category, Team? team)
     {
         Name = name;
         Category = category;
@@ -24,7 +24,8 @@ public sealed class Module
     /// <summary>system, hardware, network, ...: free text, so each desk names its own specialities.</summary>
     public string Category { get; set; } = "";
 
-    public int TeamId { get; private set; }
+    /// <summary>Null: tickets go to the category's default team, or else to the service desk queue.</summary>
+    public int? TeamId { get; private set; }
 
-    public Team Team { get; set; } = null!;
+    public Team? Team { get; set; }
 }

@@ -160,10 +160,14 @@ public sealed class Ticket
     /// <summary>Lines appended by this instance; the stored history is queried, never loaded here.</summary>
     public IReadOnlyList<TicketHistoryEntry> History => _history;
 
-    /// <summary>A new ticket; its SLA clocks run on <paramref name="policy"/> (by default SPEC's defaults for its priority).</summary>
+    /// <summary>
+    /// A new ticket; its SLA clocks run on <paramref name="policy"/> (by default SPEC's defaults for its priority),
+    /// and it goes to <paramref name="route"/>'s team (<see cref="TicketRoute.For"/>; by default the module's team).
+    /// </summary>
     public static Ticket Receive(string number, TicketIntake intake, Module module, Actor actor, DateTimeOffset now,
-        SlaPolicy? policy = null)
+        SlaPolicy? policy = null, TicketRoute? route = null)
     {
+        route ??= TicketRoute.For(module, null);
         if (intake.ReceivedAt > now)
         {
             throw new DomainException("A report cannot be received in the future.");
@@ -183,16 +187,15 @@ public sealed class Ticket
             Status = TicketStatus.New,
             Reporter = intake.Reporter,
             RecordedById = actor.UserId,
-            Team = module.Team,
-            TeamId = module.Team.Id,
+            Team = route.Team,
+            TeamId = route.Team?.Id,
             CreatedAt = now,
             UpdatedAt = now,
         };
         var onBehalf = intake.Reporter.UserId != actor.UserId;
         ticket.Append(now, actor, "create", null, null, number,
             onBehalf ? $"Recorded by {actor.Name} for {intake.Reporter.Name}" : null, isPublic: true);
-        ticket.Append(now, actor, "create", "team", null, module.Team.Name, $"Responsible team of module {module.Name}",
-            isPublic: true);
+        ticket.Append(now, actor, "create", "team", null, route.Team?.Name, route.Reason, isPublic: true);
         ticket.UseSlaPolicy(policy ?? SlaPolicy.Defaults[intake.Priority]);
         return ticket;
     }
@@ -231,6 +234,8 @@ public sealed class Ticket
         }
 
         var action = WireNames.Of(TicketAction.Assign);
+        // Every reassignment says why in the history; without a stated reason, who overrode whom.
+        reason ??= Assignee is { } previous && previous.Id != assignee.Id ? $"Reassigned from {previous.Login} by {actor.Name}" : null;
         var newTeam = TeamId != team.Id;
         var newOwner = AssigneeId != assignee.Id;
         if (!newTeam && !newOwner)

@@ -43,6 +43,12 @@ public sealed class User
     /// <summary>Whether automatic assignment may pick this engineer now.</summary>
     public bool Available { get; set; } = true;
 
+    /// <summary><c>zh-CN</c> or <c>en</c>: the language of this user's notifications; null means the configured default.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Where this user's notifications go: e-mail, their team's chat group, or both.</summary>
+    public Notifications.NotifyBy NotifyBy { get; set; } = Notifications.NotifyBy.Email;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public List<Team> Teams { get; } = [];

@@ -7,6 +7,7 @@ using SupportFlow.Server.Auth;
 using SupportFlow.Server.Errors;
 using SupportFlow.Server.Jobs;
 using SupportFlow.Server.Operations;
+using SupportFlow.Server.Notifications;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
@@ -30,6 +31,7 @@ public static class ServerApp
         builder.Services.AddHostedService(provider => provider.GetRequiredService<AutoCloseJob>());
         builder.Services.AddSingleton<SlaSweep>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SlaSweep>());
+        builder.Services.AddOutboxDelivery();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -70,6 +72,7 @@ public static class ServerApp
         app.MapRoutingApi();
         app.MapSlaApi();
         app.MapSlaReport();
+        app.MapNotificationsApi();
 
         await app.RunAsync();
         return 0;

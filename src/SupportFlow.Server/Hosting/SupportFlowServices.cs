@@ -6,6 +6,7 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Search;
 using SupportFlow.Server.Operations;
+using SupportFlow.Server.Notifications;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Server.Users;
@@ -32,6 +33,7 @@ public static class SupportFlowServices
         services.AddScoped<TicketWork>();
         services.AddScoped<SlaSettings>();
         services.AddScoped<CalendarImport>();
+        services.AddScoped<TicketNotices>();
         return services;
     }
 

@@ -78,6 +78,7 @@ public sealed class AutoCloseJob(
 
         ticket.AutoClose(now);
         await scope.ServiceProvider.GetRequiredService<SlaSettings>().ApplyAsync(ticket, now, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Notifications.TicketNotices>().AddAsync(ticket, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -8,19 +8,27 @@ using SupportFlow.Users;
 
 namespace SupportFlow.Server.Routing;
 
-public sealed record TeamRequest(string? Name, string[]? Members, string? AssignmentMode);
+/// <summary><c>chat</c>: the team's chat group; on PUT an empty <c>url</c> removes it, an omitted <c>secret</c> keeps the old one.</summary>
+public sealed record TeamRequest(string? Name, string[]? Members, string? AssignmentMode, ChatRequest? Chat = null);
 
-public sealed record TeamResponse(string Name, string[] Members, AssignmentMode AssignmentMode)
+public sealed record ChatRequest(string? Kind, string? Url, string? Secret);
+
+/// <summary>The signing secret is write-only: the API says whether one is set, never what it is.</summary>
+public sealed record ChatResponse(ChatKind Kind, string Url, bool HasSecret);
+
+public sealed record TeamResponse(string Name, string[] Members, AssignmentMode AssignmentMode, ChatResponse? Chat)
 {
     public static TeamResponse From(Team t) =>
-        new(t.Name, [.. t.Members.Select(m => m.Login).Order(StringComparer.Ordinal)], t.AssignmentMode);
+        new(t.Name, [.. t.Members.Select(m => m.Login).Order(StringComparer.Ordinal)], t.AssignmentMode,
+            t.Chat is { } chat ? new ChatResponse(chat.Kind, chat.Url, !string.IsNullOrEmpty(chat.Secret)) : null);
 }
 
+/// <summary><c>team</c> may be left out: the module's tickets then go to its category's default team.</summary>
 public sealed record ModuleRequest(string? Name, string? Category, string? Team);
 
-public sealed record ModuleResponse(string Name, string Category, string Team)
+public sealed record ModuleResponse(string Name, string Category, string? Team)
 {
-    public static ModuleResponse From(Module m) => new(m.Name, m.Category, m.Team.Name);
+    public static ModuleResponse From(Module m) => new(m.Name, m.Category, m.Team?.Name);
 }
 
 /// <summary>
@@ -44,6 +52,7 @@ public static class RoutingApi
         modules.MapPost("/", CreateModule).RequireAuthorization(Policies.Admin);
         modules.MapPut("/{name}", UpdateModule).RequireAuthorization(Policies.Admin);
         modules.MapDelete("/{name}", DeleteModule).RequireAuthorization(Policies.Admin);
+        app.MapCategoriesApi();
     }
 
     private static async Task<Ok<TeamResponse[]>> Teams(SupportFlowDbContext db, CancellationToken ct) =>
@@ -94,7 +103,8 @@ public static class RoutingApi
     private static async Task<NoContent> DeleteTeam(string name, SupportFlowDbContext db, CancellationToken ct)
     {
         var team = await FindTeamAsync(db, name, ct);
-        if (await db.Modules.AnyAsync(m => m.TeamId == team.Id, ct) || await db.Tickets.AnyAsync(t => t.TeamId == team.Id, ct))
+        if (await db.Modules.AnyAsync(m => m.TeamId == team.Id, ct) || await db.Tickets.AnyAsync(t => t.TeamId == team.Id, ct)
+            || await db.CategoryRoutes.AnyAsync(r => r.TeamId == team.Id, ct))
         {
             throw new DomainException($"Team '{name}' is responsible for modules or tickets; hand them to another team first.");
         }
@@ -110,6 +120,11 @@ public static class RoutingApi
         if (request.AssignmentMode is not null && errors.Enum<AssignmentMode>("assignmentMode", request.AssignmentMode) is { } mode)
         {
             team.AssignmentMode = mode;
+        }
+
+        if (request.Chat is { } chat)
+        {
+            team.Chat = ChatGroupOf(chat, team.Chat, errors);
         }
 
         if (request.Members is null)
@@ -133,6 +148,24 @@ public static class RoutingApi
         team.Members.AddRange(members);
     }
 
+    private static ChatGroup? ChatGroupOf(ChatRequest chat, ChatGroup? current, RequestErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(chat.Url) && chat.Kind is null)
+        {
+            return null;
+        }
+
+        var kind = errors.Enum<ChatKind>("chat.kind", chat.Kind);
+        var url = errors.Required("chat.url", chat.Url, Limits.Url);
+        if (url.Length > 0 && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            errors.Add("chat.url", $"'{url}' is not an http(s) address of an incoming webhook.");
+        }
+
+        var secret = chat.Secret is null ? current?.Secret : errors.Optional("chat.secret", chat.Secret, 200);
+        return kind is { } k && url.Length > 0 ? new ChatGroup(k, url, secret) : null;
+    }
+
     private static async Task<Team> FindTeamAsync(SupportFlowDbContext db, string name, CancellationToken ct) =>
         await db.Teams.Include(t => t.Members).SingleOrDefaultAsync(t => t.Name == name, ct)
         ?? throw new NotFoundException($"Team '{name}' was not found.");
@@ -150,14 +183,14 @@ public static class RoutingApi
         var errors = new RequestErrors();
         var name = errors.Name("name", request.Name);
         var category = errors.Required("category", request.Category, Limits.Name);
-        var team = await TeamFieldAsync(db, errors, request.Team, ct);
+        var team = request.Team is null ? null : await TeamFieldAsync(db, errors, request.Team, ct);
         errors.ThrowIfInvalid();
         if (await db.Modules.AnyAsync(m => m.Name == name, ct))
         {
             throw new DomainException($"Module '{name}' already exists.");
         }
 
-        var module = new Module(name, category, team!);
+        var module = new Module(name, category, team);
         db.Modules.Add(module);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/modules/{module.Name}", ModuleResponse.From(module));
@@ -178,7 +211,11 @@ public static class RoutingApi
             module.Category = errors.Required("category", request.Category, Limits.Name);
         }
 
-        if (request.Team is not null && await TeamFieldAsync(db, errors, request.Team, ct) is { } team)
+        if (request.Team is "")
+        {
+            module.Team = null; // "team": "" hands the module to its category's default team
+        }
+        else if (request.Team is not null && await TeamFieldAsync(db, errors, request.Team, ct) is { } team)
         {
             module.Team = team;
         }

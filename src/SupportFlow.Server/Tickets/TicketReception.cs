@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Notifications;
+using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
@@ -11,7 +13,8 @@ namespace SupportFlow.Server.Tickets;
 /// Receives a report from any channel: checks it, numbers it and stores it with its first
 /// history lines in one transaction. The API uses it now; the portal and mail intake reuse it.
 /// </summary>
-public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock, OrganizationTime org, SlaSettings sla)
+public sealed class TicketReception(
+    SupportFlowDbContext db, TimeProvider clock, OrganizationTime org, SlaSettings sla, TicketNotices notices)
 {
     /// <summary>Clients' clocks run a little fast; a receivedAt this far ahead is taken as "now".</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
@@ -56,9 +59,18 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
             channel!.Value, reporter!);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await TicketNumbers.NextAsync(db, TicketNumber.DayOf(receivedAt, org.Zone), cancellationToken);
-        var ticket = Ticket.Receive(number, intake, module!, actor, now, policy);
+        var route = TicketRoute.For(module!, module!.Team is null
+            ? await db.CategoryRoutes.Include(r => r.Team).SingleOrDefaultAsync(r => r.Category == module.Category, cancellationToken)
+            : null);
+        var ticket = Ticket.Receive(number, intake, module, actor, now, policy, route);
+        if (route.Team is { } team && await AutoAssignment.ChooseAsync(db, team, cancellationToken) is { } choice)
+        {
+            ticket.Assign(Actor.System, now, choice.Owner, team, choice.Reason);
+        }
+
         await sla.ApplyAsync(ticket, now, cancellationToken);
         db.Tickets.Add(ticket);
+        await notices.AddAsync(ticket, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ticket;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Notifications;
 using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
@@ -11,7 +12,8 @@ namespace SupportFlow.Server.Tickets;
 /// Loads a ticket the actor may see, checks the actor may do the action, applies the domain
 /// method and saves. The API's action endpoints and the web UI's forms go through here.
 /// </summary>
-public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaSettings sla, OrganizationTime org)
+public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaSettings sla, OrganizationTime org,
+    TicketNotices notices)
 {
     public async Task<Ticket> FindAsync(Actor actor, string number, CancellationToken cancellationToken)
     {
@@ -45,6 +47,7 @@ public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaS
             var now = clock.GetUtcNow();
             change(ticket, now);
             await sla.ApplyAsync(ticket, now, cancellationToken);
+            await notices.AddAsync(ticket, now, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

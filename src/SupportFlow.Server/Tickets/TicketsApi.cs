@@ -100,8 +100,16 @@ public static class TicketsApi
 
         errors.ThrowIfInvalid();
         return await Act(http, work, number, TicketAction.Assign,
-            (t, a, at) => t.Assign(a, at, assignee!, team ?? t.Team ?? t.Module.Team, reason), ct);
+            (t, a, at) => t.Assign(a, at, assignee!, team ?? t.Team ?? t.Module.Team ?? SoleTeam(assignee!), reason), ct);
     }
+
+    /// <summary>A ticket in the service desk queue has no team yet: the owner's team, when they have exactly one.</summary>
+    private static Team SoleTeam(User assignee) => assignee.Teams.Count == 1
+        ? assignee.Teams[0]
+        : throw new RequestValidationException(new Dictionary<string, string[]>
+        {
+            ["team"] = [$"The ticket has no team yet and {assignee.Login} is in {assignee.Teams.Count} teams: name the team."],
+        });
 
     private static Task<Ok<TicketResponse>> Start(string number, HttpContext http, TicketWork work, CancellationToken ct) =>
         Act(http, work, number, TicketAction.Start, (t, a, at) => t.Start(a, at), ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Notifications;
 using SupportFlow.Users;
 
 namespace SupportFlow.Server.Users;
@@ -128,6 +129,21 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
             {
                 user.PasswordHash = hasher.HashPassword(user, request.Password);
             }
+        }
+
+        if (request.Language is not null)
+        {
+            // "" clears it: the configured default language applies again.
+            user.Language = request.Language.Length == 0 ? null : Languages.Normalize(request.Language);
+            if (request.Language.Length > 0 && user.Language is null)
+            {
+                errors.Add("language", $"'{request.Language}' is not a notification language: use {string.Join(" or ", Languages.All)}.");
+            }
+        }
+
+        if (request.NotifyBy is not null && errors.Enum<NotifyBy>("notifyBy", request.NotifyBy) is { } notifyBy)
+        {
+            user.NotifyBy = notifyBy;
         }
 
         if (request.Available is { } available)

@@ -14,7 +14,9 @@ public sealed record UserRequest(
     string? Phone,
     string? Password,
     bool? Available = null,
-    bool? Active = null);
+    bool? Active = null,
+    string? Language = null,
+    string? NotifyBy = null);
 
 public sealed record UserResponse(
     string Login,
@@ -26,11 +28,13 @@ public sealed record UserResponse(
     string? Phone,
     bool Available,
     bool Active,
+    string? Language,
+    SupportFlow.Notifications.NotifyBy NotifyBy,
     DateTimeOffset CreatedAt)
 {
     public static UserResponse From(SupportFlow.Users.User u) => new(
         u.Login, u.Name, u.Role, u.Department?.Name, [.. u.Teams.Select(t => t.Name).Order(StringComparer.Ordinal)],
-        u.Email, u.Phone, u.Available, u.IsActive, u.CreatedAt);
+        u.Email, u.Phone, u.Available, u.IsActive, u.Language, u.NotifyBy, u.CreatedAt);
 }
 
 public sealed record TokenRequest(string? Name);

@@ -35,6 +35,8 @@ public sealed class SupportFlowApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("SupportFlow:DataDirectory", DataDirectory);
         builder.UseSetting("SupportFlow:Organization:TimeZone", "Asia/Shanghai");
+        // Tests deliver the outbox by calling OutboxDelivery.SweepAsync themselves, on the fake clock.
+        builder.UseSetting("SupportFlow:Notifications:Deliver", "false");
         foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory).Concat(Settings))
         {
             builder.UseSetting(key, value);

@@ -46,7 +46,7 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
         { """{"category":"system","team":"Systems"}""", "name" },
         { """{"name":"Bad module","team":"Systems"}""", "category" },
         { """{"name":"Bad module","category":" ","team":"Systems"}""", "category" },
-        { """{"name":"Bad module","category":"system"}""", "team" },
+        { """{"name":"Bad module","category":"system","team":" "}""", "team" },
         { """{"name":"Bad module","category":"system","team":"Nowhere"}""", "team" },
         { """{"name":"Bad module","category":"system","team":42}""", "team" },
     };

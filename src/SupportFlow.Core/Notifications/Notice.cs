@@ -1,0 +1,66 @@
+namespace SupportFlow.Notifications;
+
+/// <summary>What a notification tells; each has a template per language.</summary>
+public enum NotificationEvent
+{
+    /// <summary>Reporter: the report was received, with its number.</summary>
+    Received,
+
+    /// <summary>Reporter: "owner: X, first feedback expected within N".</summary>
+    Assigned,
+
+    /// <summary>Reporter: a public progress update.</summary>
+    PublicUpdate,
+
+    /// <summary>Reporter: the ticket waits on an answer from them.</summary>
+    PendingOnYou,
+
+    /// <summary>Reporter: resolved, please confirm (with a link).</summary>
+    Resolved,
+
+    /// <summary>Reporter: closed.</summary>
+    Closed,
+
+    /// <summary>Engineer: a ticket was assigned to them.</summary>
+    AssignedToYou,
+
+    /// <summary>Engineer: the reporter added information.</summary>
+    ReporterReplied,
+
+    /// <summary>Engineer and supervisors: the reporter said it is not solved.</summary>
+    ConfirmationRejected,
+
+    /// <summary>Engineer: an SLA target is 80% elapsed.</summary>
+    SlaWarning,
+
+    /// <summary>Supervisors: a new (or re-graded) P1 or P2 ticket.</summary>
+    NewUrgent,
+
+    /// <summary>Supervisors and the team chat: an SLA target was breached.</summary>
+    SlaBreach,
+
+    /// <summary>Team chat: a new ticket for the team.</summary>
+    NewTicket,
+
+    /// <summary>Team chat: a P1 was opened (instead of <see cref="NewTicket"/>).</summary>
+    P1Opened,
+
+    /// <summary>Vendor contact: involved in a ticket.</summary>
+    VendorInvolved,
+}
+
+/// <summary>Who a notice is for; the server turns each audience into addresses.</summary>
+public enum Audience
+{
+    Reporter,
+    Assignee,
+    Supervisors,
+    TeamChat,
+}
+
+/// <summary>
+/// One notification due because of a change. <paramref name="ActorId"/> is who caused it: staff
+/// are not told about their own actions. <paramref name="Detail"/> is the update text, pending
+/// note or SLA target, as the template's <c>{message}</c>.
+/// </summary>
+public sealed record Notice(NotificationEvent Event, Audience Audience, int? ActorId, string? Detail = null);

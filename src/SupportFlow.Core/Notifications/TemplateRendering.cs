@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SupportFlow.Sla;
+
+namespace SupportFlow.Notifications;
+
+/// <summary>
+/// Fills <c>{placeholders}</c> in a template. Every subject starts with <c>[#YYYYMMDD-NNN]</c>,
+/// whatever the template says, so replies can be threaded back to the ticket.
+/// </summary>
+public static partial class TemplateRendering
+{
+    public static IReadOnlyList<string> Placeholders { get; } =
+        ["number", "title", "priority", "status", "module", "team", "assignee", "reporter", "recipient", "feedbackWithin",
+            "message", "link"];
+
+    public static TemplateText Render(TemplateText template, IReadOnlyDictionary<string, string> values)
+    {
+        var subject = Fill(template.Subject, values);
+        var number = values.GetValueOrDefault("number");
+        var tag = $"[#{number}]";
+        if (number is not null && !subject.Contains(tag, StringComparison.Ordinal))
+        {
+            subject = $"{tag} {subject}";
+        }
+
+        return new TemplateText(subject, Fill(template.Body, values));
+    }
+
+    /// <summary>The placeholders a template uses that do not exist (a typo would otherwise be sent as is).</summary>
+    public static IReadOnlyList<string> Unknown(string text) =>
+        [.. Placeholder().Matches(text).Select(m => m.Groups[1].Value).Where(p => !Placeholders.Contains(p)).Distinct()];
+
+    /// <summary>An SLA target as people read it: "2 hours", "2 小时", "1 个工作日".</summary>
+    public static string Duration(SlaTarget target, string language)
+    {
+        var zh = language == Languages.Chinese;
+        var n = target.Amount;
+        string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+        return target.Kind switch
+        {
+            SlaTargetKind.None => zh ? "无" : "no target",
+            SlaTargetKind.WallClock when n % 60 == 0 => zh ? $"{Count(n / 60)} 小时" : $"{Count(n / 60)} hour{(n == 60 ? "" : "s")}",
+            SlaTargetKind.WallClock => zh ? $"{Count(n)} 分钟" : $"{Count(n)} minutes",
+            SlaTargetKind.BusinessTime when n % 60 == 0 =>
+                zh ? $"{Count(n / 60)} 个工作小时" : $"{Count(n / 60)} business hour{(n == 60 ? "" : "s")}",
+            SlaTargetKind.BusinessTime => zh ? $"{Count(n)} 工作分钟" : $"{Count(n)} business minutes",
+            SlaTargetKind.BusinessDays => zh ? $"{Count(n)} 个工作日" : $"{Count(n)} business day{(n == 1 ? "" : "s")}",
+            _ => target.ToString(),
+        };
+    }
+
+    private static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
+        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial Regex Placeholder();
+}

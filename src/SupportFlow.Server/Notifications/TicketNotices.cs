@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Notifications;
+using SupportFlow.Tickets;
+using SupportFlow.Users;
+
+namespace SupportFlow.Server.Notifications;
+
+/// <summary>
+/// Turns what a change did to a ticket (the history lines it appended, read by
+/// <see cref="NoticeRules"/>) into outbox rows: one per recipient and channel, in the recipient's
+/// language, added to the same DbContext so they are saved in the change's own transaction.
+/// </summary>
+public sealed class TicketNotices(SupportFlowDbContext db, IOptions<SupportFlowOptions> options)
+{
+    private Dictionary<(NotificationEvent, string), TemplateText>? _templates;
+
+    private NotificationOptions Settings => options.Value.Notifications;
+
+    private string DefaultLanguage => Languages.Normalize(Settings.DefaultLanguage) ?? Languages.Chinese;
+
+    /// <summary>Adds (does not save) the outbox rows for the lines <paramref name="ticket"/> appended since it was loaded.</summary>
+    public async Task AddAsync(Ticket ticket, DateTimeOffset now, CancellationToken ct)
+    {
+        var notices = NoticeRules.From(ticket, ticket.History);
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        await LoadAsync(ticket, ct);
+        var reporter = ticket.Reporter.UserId is int reporterId ? await db.Users.FindAsync([reporterId], ct) : null;
+        var supervisors = notices.Any(n => n.Audience == Audience.Supervisors)
+            ? await db.Users.Where(u => u.Role == Role.Supervisor && u.IsActive).OrderBy(u => u.Login).ToListAsync(ct)
+            : [];
+        var rows = new List<OutboxMessage>();
+        foreach (var notice in notices)
+        {
+            switch (notice.Audience)
+            {
+                case Audience.Reporter:
+                    if ((ticket.Reporter.Email ?? reporter?.Email) is { } address)
+                    {
+                        var language = Languages.Normalize(reporter?.Language) ?? DefaultLanguage;
+                        rows.Add(await EmailAsync(ticket, notice, address, ticket.Reporter.Name, language, now, ct));
+                    }
+
+                    break;
+                case Audience.Assignee when ticket.Assignee is { } assignee && assignee.Id != notice.ActorId:
+                    await PersonAsync(rows, ticket, notice, assignee, now, ct);
+                    break;
+                case Audience.Supervisors:
+                    foreach (var supervisor in supervisors.Where(s => s.Id != notice.ActorId))
+                    {
+                        await PersonAsync(rows, ticket, notice, supervisor, now, ct);
+                    }
+
+                    break;
+                case Audience.TeamChat when ticket.Team?.Chat is not null:
+                    rows.Add(await ChatAsync(ticket, notice, null, now, ct));
+                    break;
+            }
+        }
+
+        // A person who reads the team chat needs no second copy of a message the team chat gets anyway.
+        db.Outbox.AddRange(rows.DistinctBy(r => r.Channel == NotificationChannel.Chat
+            ? (r.Channel, r.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Event)
+            : (r.Channel, r.Recipient, r.Event)));
+    }
+
+    /// <summary>E-mail, the team's chat group, or both, as the person chose; the other channel when the chosen one is missing.</summary>
+    private async Task PersonAsync(List<OutboxMessage> rows, Ticket ticket, Notice notice, User person, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var hasChat = ticket.Team?.Chat is not null;
+        var hasEmail = person.Email is not null;
+        var email = person.NotifyBy is NotifyBy.Email or NotifyBy.Both || !hasChat;
+        var chat = (person.NotifyBy is NotifyBy.Chat or NotifyBy.Both && hasChat) || (!hasEmail && hasChat);
+        var language = Languages.Normalize(person.Language) ?? DefaultLanguage;
+        if (email && hasEmail)
+        {
+            rows.Add(await EmailAsync(ticket, notice, person.Email!, person.Name, language, now, ct));
+        }
+
+        if (chat)
+        {
+            rows.Add(await ChatAsync(ticket, notice, person, now, ct));
+        }
+    }
+
+    private async Task<OutboxMessage> EmailAsync(Ticket ticket, Notice notice, string address, string name, string language,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var text = await RenderAsync(ticket, notice, name, language, ct);
+        return new OutboxMessage(ticket, WireNames.Of(notice.Event), NotificationChannel.Email, address, name, language,
+            text.Subject, text.Body, now);
+    }
+
+    /// <summary>To the team's group; a message meant for one person names them first.</summary>
+    private async Task<OutboxMessage> ChatAsync(Ticket ticket, Notice notice, User? person, DateTimeOffset now, CancellationToken ct)
+    {
+        var team = ticket.Team!;
+        var language = DefaultLanguage;
+        var text = await RenderAsync(ticket, notice, person?.Name ?? team.Name, language, ct);
+        var body = person is null ? text.Body : $"@{person.Name} {text.Body}";
+        return new OutboxMessage(ticket, WireNames.Of(notice.Event), NotificationChannel.Chat, team.Name, person?.Name ?? team.Name,
+            language, text.Subject, body, now, team.Id);
+    }
+
+    private async Task<TemplateText> RenderAsync(Ticket ticket, Notice notice, string recipient, string language,
+        CancellationToken ct)
+    {
+        _templates ??= (await db.NotificationTemplates.AsNoTracking().ToListAsync(ct))
+            .ToDictionary(t => (t.Event, t.Language), t => new TemplateText(t.Subject, t.Body));
+        var template = _templates.GetValueOrDefault((notice.Event, language)) ?? BuiltInTemplates.For(notice.Event, language);
+        var zh = language == Languages.Chinese;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["number"] = ticket.Number,
+            ["title"] = ticket.Title,
+            ["priority"] = ticket.Priority.ToString(),
+            ["status"] = WireNames.Of(ticket.Status),
+            ["module"] = ticket.Module.Name,
+            ["team"] = ticket.Team?.Name ?? (zh ? "服务台" : "service desk"),
+            ["assignee"] = ticket.Assignee?.Name ?? (zh ? "待分派" : "not assigned yet"),
+            ["reporter"] = ticket.Reporter.Name,
+            ["recipient"] = recipient,
+            ["feedbackWithin"] = TemplateRendering.Duration(ticket.SlaUpdate.IsNone ? ticket.SlaResolution : ticket.SlaUpdate, language),
+            ["message"] = notice.Detail ?? "",
+            ["link"] = $"{Settings.PublicUrl.TrimEnd('/')}/tickets/{ticket.Number}",
+        };
+        return TemplateRendering.Render(template, values);
+    }
+
+    /// <summary>Jobs load tickets without their module, team or owner; the messages name them.</summary>
+    private async Task LoadAsync(Ticket ticket, CancellationToken ct)
+    {
+        var entry = db.Entry(ticket);
+        if (entry.State is EntityState.Added or EntityState.Detached)
+        {
+            return;
+        }
+
+        if (!entry.Reference(t => t.Module).IsLoaded)
+        {
+            await entry.Reference(t => t.Module).LoadAsync(ct);
+        }
+
+        if (!entry.Reference(t => t.Team).IsLoaded)
+        {
+            await entry.Reference(t => t.Team).LoadAsync(ct);
+        }
+
+        if (!entry.Reference(t => t.Assignee).IsLoaded)
+        {
+            await entry.Reference(t => t.Assignee).LoadAsync(ct);
+        }
+    }
+}
