@@ -16,6 +16,8 @@ public sealed class SupportFlowOptions
 
     public TicketOptions Tickets { get; set; } = new();
 
+    public ArchiveOptions Archive { get; set; } = new();
+
     public string DataPath => Path.GetFullPath(DataDirectory);
 }
 
@@ -43,4 +45,19 @@ public sealed class TicketOptions
 {
     /// <summary>A resolved ticket the reporter does not answer closes itself after this many business days.</summary>
     public int AutoCloseAfterBusinessDays { get; set; } = 3;
+}
+
+public sealed class ArchiveOptions
+{
+    /// <summary>Where <c>YYYY-MM/</c> folders go; empty means <c>archive</c> in the data folder.</summary>
+    public string? Folder { get; set; }
+
+    /// <summary>Months a closed ticket is kept before it may be purged; never below 12 (SPEC).</summary>
+    public int RetentionMonths { get; set; } = 12;
+
+    /// <summary>Whether this node runs the monthly archive job (on the first of the month, 01:00).</summary>
+    public bool Schedule { get; set; } = true;
+
+    public string ResolveFolder(string dataPath) =>
+        string.IsNullOrWhiteSpace(Folder) ? Path.Combine(dataPath, "archive") : Path.GetFullPath(Folder);
 }

@@ -36,6 +36,10 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<TicketSlaEvent> TicketSlaEvents => Set<TicketSlaEvent>();
 
+    public DbSet<Archive.ArchiveRun> ArchiveRuns => Set<Archive.ArchiveRun>();
+
+    public DbSet<Archive.PurgeRecord> PurgeRecords => Set<Archive.PurgeRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         DatabaseProviders.ConfigureConventions(Database, configurationBuilder);

@@ -30,6 +30,9 @@ public static class SupportFlowServices
         services.AddScoped<TicketWork>();
         services.AddScoped<SlaSettings>();
         services.AddScoped<CalendarImport>();
+        services.AddScoped<Archive.MonthlyArchive>();
+        services.AddScoped<Archive.ArchiveClaims>();
+        services.AddScoped<Archive.ArchiveRunner>();
         return services;
     }
 
