@@ -11,93 +11,14 @@ using SupportFlow.Data;
 namespace SupportFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SupportFlowDbContext))]
-    [Migration("20261125083404_MonthlyArchive")]
-    partial class MonthlyArchive
+    [Migration("20261125083156_TicketSearch")]
+    partial class TicketSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
-
-            modelBuilder.Entity("SupportFlow.Archive.ArchiveRun", b =>
-                {
-                    b.Property<string>("Month")
-                        .HasMaxLength(7)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClaimedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ClaimedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FinishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ManifestSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Tickets")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Month");
-
-                    b.ToTable("ArchiveRuns");
-                });
-
-            modelBuilder.Entity("SupportFlow.Archive.PurgeRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attachments")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Before")
-                        .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(164)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FirstNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("HistoryLines")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Months")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Tickets")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("PurgeRecords");
-                });
 
             modelBuilder.Entity("SupportFlow.Data.TicketDayCounter", b =>
                 {
@@ -164,6 +85,30 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Internal")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Public")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("TicketSearch", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SupportFlow.Sla.CalendarDay", b =>
@@ -794,6 +739,17 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
+                {
+                    b.HasOne("SupportFlow.Tickets.Ticket", "Ticket")
+                        .WithOne()
+                        .HasForeignKey("SupportFlow.Search.TicketSearchDocument", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("SupportFlow.Tickets.Attachment", b =>
