@@ -19,6 +19,7 @@ public sealed class SupportFlowOptions
     public SmtpOptions Smtp { get; set; } = new();
 
     public NotificationOptions Notifications { get; set; } = new();
+    public ArchiveOptions Archive { get; set; } = new();
 
     public string DataPath => Path.GetFullPath(DataDirectory);
 }
@@ -96,4 +97,17 @@ public sealed class NotificationOptions
     public Notifications.DeliveryPolicy Policy => new(
         Math.Max(1, MaxAttempts), TimeSpan.FromSeconds(FirstRetrySeconds), TimeSpan.FromSeconds(MaxRetrySeconds),
         TimeSpan.FromSeconds(LeaseSeconds));
+public sealed class ArchiveOptions
+{
+    /// <summary>Where <c>YYYY-MM/</c> folders go; empty means <c>archive</c> in the data folder.</summary>
+    public string? Folder { get; set; }
+
+    /// <summary>Months a closed ticket is kept before it may be purged; never below 12 (SPEC).</summary>
+    public int RetentionMonths { get; set; } = 12;
+
+    /// <summary>Whether this node runs the monthly archive job (on the first of the month, 01:00).</summary>
+    public bool Schedule { get; set; } = true;
+
+    public string ResolveFolder(string dataPath) =>
+        string.IsNullOrWhiteSpace(Folder) ? Path.Combine(dataPath, "archive") : Path.GetFullPath(Folder);
 }

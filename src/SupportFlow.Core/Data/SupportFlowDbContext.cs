@@ -42,6 +42,9 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
     public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();
 
     public DbSet<Notifications.NotificationTemplate> NotificationTemplates => Set<Notifications.NotificationTemplate>();
+    public DbSet<Archive.ArchiveRun> ArchiveRuns => Set<Archive.ArchiveRun>();
+
+    public DbSet<Archive.PurgeRecord> PurgeRecords => Set<Archive.PurgeRecord>();
 
     public DbSet<TicketSearchDocument> TicketSearch => Set<TicketSearchDocument>();
 

@@ -14,7 +14,7 @@ public static class CliCommands
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
-        "users", "tokens", "db", "calendar", "help", "--help", "-h", "-?", "--version",
+        "users", "tokens", "db", "calendar", "archive", "purge", "backup", "restore", "help", "--help", "-h", "-?", "--version",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -48,6 +48,7 @@ public static class CliCommands
             TokensCommand(),
             DbCommand(),
             CalendarCommand(),
+            Archive.ArchiveCommands.Archive(),
         };
         return root;
     }
@@ -162,7 +163,7 @@ public static class CliCommands
     }
 
     /// <summary>Builds the shared services with the same configuration as the server, migrates, and runs one command.</summary>
-    private static async Task<int> WithServices(ParseResult result, Func<IServiceProvider, CancellationToken, Task<int>> run,
+    internal static async Task<int> WithServices(ParseResult result, Func<IServiceProvider, CancellationToken, Task<int>> run,
         CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. result.UnmatchedTokens] });

@@ -32,6 +32,7 @@ public static class ServerApp
         builder.Services.AddSingleton<SlaSweep>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SlaSweep>());
         builder.Services.AddOutboxDelivery();
+        builder.Services.AddHostedService<Archive.ArchiveJob>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

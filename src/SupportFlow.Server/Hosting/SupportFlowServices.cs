@@ -34,6 +34,9 @@ public static class SupportFlowServices
         services.AddScoped<SlaSettings>();
         services.AddScoped<CalendarImport>();
         services.AddScoped<TicketNotices>();
+        services.AddScoped<Archive.MonthlyArchive>();
+        services.AddScoped<Archive.ArchiveClaims>();
+        services.AddScoped<Archive.ArchiveRunner>();
         return services;
     }
 

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using SupportFlow.Archive;
+using SupportFlow.Common;
+using SupportFlow.Server.Jobs;
+
+namespace SupportFlow.Server.Archive;
+
+/// <summary>
+/// SPEC: "at each month's end all tickets are exported into a folder per month". On the first
+/// day of each month at 01:00 in the organisation's zone (and at the next start of a server that
+/// was down then) the month just ended is archived, once across nodes: the month's claim row
+/// decides who writes it, and a finished month is not written again.
+/// </summary>
+public sealed class ArchiveJob(
+    IServiceScopeFactory scopes, TimeProvider clock, OrganizationTime org, IOptions<SupportFlowOptions> options,
+    ILogger<ArchiveJob> log) : PeriodicJob(clock, log)
+{
+    private static readonly string Node = ArchiveClaims.ThisProcess("job");
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
+
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Archive.Schedule)
+        {
+            return 0;
+        }
+
+        var month = ArchiveSchedule.DueMonth(Clock.GetUtcNow(), org.Zone);
+        await using var scope = scopes.CreateAsyncScope();
+        var runner = scope.ServiceProvider.GetRequiredService<ArchiveRunner>();
+        var result = await runner.RunAsync(month, Node, again: false, progress: null, cancellationToken);
+        if (result is null)
+        {
+            return 0;
+        }
+
+        Log.LogInformation("Archived {Month}: {Tickets} tickets to {Folder}", month, result.Manifest.Tickets, result.Folder);
+        return 1;
+    }
+}
