@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of SupportFlow: the model/migration check, unit tests and integration tests
-# over HTTP on real SQLite. Later suites (PostgreSQL, browser) install what they need here.
+# over HTTP on real SQLite, browser tests in Debian's Chromium. Suites install what they need here.
 # Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,12 @@ dotnet format whitespace SupportFlow.slnx --verify-no-changes
 echo "== the SQLite migrations match the model"
 dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
   --project src/SupportFlow.Migrations.Sqlite --startup-project src/SupportFlow.Migrations.Sqlite
+
+if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+  echo "== installing Debian's chromium and fonts-noto-cjk (browser tests; Chinese pages need the fonts)"
+  apt-get update
+  apt-get -o DPkg::Lock::Timeout=120 install -y chromium fonts-noto-cjk
+fi
 
 echo "== tests"
 log=$(mktemp)

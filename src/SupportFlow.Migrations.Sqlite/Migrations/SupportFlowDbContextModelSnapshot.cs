@@ -650,7 +650,13 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedOutUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Login")

@@ -10,6 +10,7 @@ using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Server.Users;
+using SupportFlow.Server.Web;
 
 namespace SupportFlow.Server.Hosting;
 
@@ -24,6 +25,7 @@ public static class ServerApp
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSupportFlowCore();
         builder.Services.AddSupportFlowAuthorization();
+        builder.Services.AddSupportFlowWeb();
         builder.Services.AddSingleton<AutoCloseJob>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<AutoCloseJob>());
         builder.Services.AddSingleton<SlaSweep>();
@@ -67,6 +69,7 @@ public static class ServerApp
         app.MapRoutingApi();
         app.MapSlaApi();
         app.MapSlaReport();
+        app.MapSupportFlowWeb();
 
         await app.RunAsync();
         return 0;
