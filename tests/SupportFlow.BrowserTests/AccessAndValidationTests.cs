@@ -20,12 +20,21 @@ public sealed class AccessAndValidationTests(Browser browser)
         await Expect(bob.Locator("main")).Not.ToContainTextAsync("Printer jams");
 
         // Nor does a reporter reach the console, the dashboard or the admin pages by URL.
-        foreach (var url in new[] { "/console" })
+        foreach (var url in new[] { "/console", "/dashboard", "/admin/users", "/admin/teams", "/admin/sla" })
         {
             var refused = await bob.GotoAsync(url);
             Assert.Equal(403, refused!.Status);
             await Expect(bob.Locator("h1")).ToHaveTextAsync("Not allowed");
         }
+
+        // An engineer works tickets but neither supervises nor administers.
+        var engineer = await browser.SignInAsync("eng1");
+        foreach (var url in new[] { "/dashboard", "/admin/users" })
+        {
+            Assert.Equal(403, (await engineer.GotoAsync(url))!.Status);
+        }
+
+        await engineer.Context.CloseAsync();
 
         await alice.Context.CloseAsync();
         await bob.Context.CloseAsync();

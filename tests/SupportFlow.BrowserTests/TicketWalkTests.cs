@@ -114,6 +114,12 @@ public sealed partial class TicketWalkTests(Browser browser)
 
         await alice.GotoAsync($"/tickets/{number}");
         await Expect(alice.Locator("#ticket-status .badge")).ToHaveTextAsync(w.Closed);
+
+        // The supervisor's dashboard counts the rating.
+        await lead.GotoAsync("/dashboard");
+        await Expect(lead.Locator("svg[aria-label] >> nth=0")).ToBeVisibleAsync();
+        await Expect(lead.Locator("#dashboard-stats")).ToContainTextAsync("★");
+        await Browser.ScreenshotAsync(lead, "dashboard" + w.Suffix);
         foreach (var page in new[] { alice, engineer, lead })
         {
             await page.Context.CloseAsync();

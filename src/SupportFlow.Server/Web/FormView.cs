@@ -50,9 +50,10 @@ public sealed class FormView(string name, FormState? failed, UiText text)
         return Wrap(field, label, hint, control);
     }
 
-    public IHtmlContent TextArea(string field, string label, bool required = false, string? hint = null, int rows = 4)
+    public IHtmlContent TextArea(string field, string label, bool required = false, string? hint = null, int rows = 4,
+        string? value = null)
     {
-        var control = $"<textarea id=\"{Id(field)}\" name=\"{E(field)}\" rows=\"{rows}\"{Common(field, required, hint)}>{E(Value(field))}</textarea>";
+        var control = $"<textarea id=\"{Id(field)}\" name=\"{E(field)}\" rows=\"{rows}\"{Common(field, required, hint)}>{E(Value(field, value))}</textarea>";
         return Wrap(field, label, hint, control);
     }
 

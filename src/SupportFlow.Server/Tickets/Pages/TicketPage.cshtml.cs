@@ -107,22 +107,9 @@ public sealed class TicketPageModel(
         Act(number, "cancel", () => TicketsApi.Cancel(number, new ReasonRequest(Posted("reason")), HttpContext, work, ct),
             text["Ticket cancelled."], ct);
 
-    public async Task<IActionResult> OnPostAttachAsync(string number, IFormFile? file, CancellationToken ct)
-    {
-        try
-        {
-            return await AttemptAsync("attach", async () =>
-            {
-                await AttachmentsApi.Upload(number, file, HttpContext, work, db, options, clock, org, ct);
-                Notice = text["File attached."];
-                return LocalRedirect($"/tickets/{number}");
-            }, () => ReloadAsync(number, ct));
-        }
-        catch (NotFoundException)
-        {
-            return MissingPage();
-        }
-    }
+    public Task<IActionResult> OnPostAttachAsync(string number, IFormFile? file, CancellationToken ct) =>
+        Act(number, "attach", () => AttachmentsApi.Upload(number, file, HttpContext, work, db, options, clock, org, ct),
+            text["File attached."], ct);
 
     /// <summary>A download for the signed-in person (the API's download needs a token).</summary>
     public async Task<IActionResult> OnGetFileAsync(string number, long id, CancellationToken ct)
