@@ -67,7 +67,7 @@ public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeP
             _ => (OpenStatuses, (string?)null, (string?)null),
         };
         var query = new TicketListQuery(status, Priority is { Length: > 0 } ? Priority : null, Module is { Length: > 0 } ? Module : null,
-            assignee, Team, null, q is { Length: > 0 } ? q : null, sla, Queue == "done" ? null : "slaDue", 50, cursor);
+            assignee, Team, null, null, sla, Queue == "done" ? null : "slaDue", 50, cursor, q is { Length: > 0 } ? q : null);
         try
         {
             var page = (await TicketList.Query(query, HttpContext, db, work, clock, ct)).Value!;

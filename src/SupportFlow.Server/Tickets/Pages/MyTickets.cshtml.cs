@@ -29,7 +29,7 @@ public sealed class MyTicketsModel(SupportFlowDbContext db, TicketWork work, Tim
 
         Show = show is "done" or "all" ? show : "open";
         var status = Show switch { "done" => DoneStatuses, "all" => null, _ => OpenStatuses };
-        var query = new TicketListQuery(status, null, null, null, null, Actor.IsStaff ? Actor.Login : null, null, null, null, 30, cursor);
+        var query = new TicketListQuery(status, null, null, null, null, Actor.IsStaff ? Actor.Login : null, null, null, null, 30, cursor, null);
         var page = (await TicketList.Query(query, HttpContext, db, work, clock, ct)).Value!;
         Tickets = page.Items;
         NextCursor = page.NextCursor;
