@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of SupportFlow: the model/migration check of both providers, unit tests, and
 # the integration tests over HTTP twice: on real SQLite, then on a throwaway PostgreSQL cluster
-# (scripts/with-postgres.sh installs PostgreSQL when missing). Later suites install what they need here.
+# (scripts/with-postgres.sh installs PostgreSQL when missing). Browser tests run in Debian's Chromium, installed when missing.
 # Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,12 @@ for provider in Sqlite Postgres; do
   dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
     --project src/SupportFlow.Migrations.$provider --startup-project src/SupportFlow.Migrations.$provider
 done
+
+if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+  echo "== installing Debian's chromium and fonts-noto-cjk (browser tests; Chinese pages need the fonts)"
+  apt-get update
+  apt-get -o DPkg::Lock::Timeout=120 install -y chromium fonts-noto-cjk
+fi
 
 echo "== tests (integration tests on SQLite)"
 log=$(mktemp)

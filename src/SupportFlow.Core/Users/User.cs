@@ -51,6 +51,31 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Wrong passwords in a row since the last successful sign-in or lockout.</summary>
+    public int FailedSignIns { get; private set; }
+
+    /// <summary>Sign-in is refused until then, whatever the password: it slows down password guessing.</summary>
+    public DateTimeOffset? LockedOutUntil { get; private set; }
+
+    public bool IsLockedOut(DateTimeOffset now) => LockedOutUntil > now;
+
+    /// <summary>Counts a wrong password; the fifth in a row locks sign-in for 15 minutes.</summary>
+    public void RecordFailedSignIn(DateTimeOffset now)
+    {
+        FailedSignIns++;
+        if (FailedSignIns >= SignInLockout.MaxFailures)
+        {
+            LockedOutUntil = now + SignInLockout.Duration;
+            FailedSignIns = 0;
+        }
+    }
+
+    public void RecordSignIn()
+    {
+        FailedSignIns = 0;
+        LockedOutUntil = null;
+    }
+
     public List<Team> Teams { get; } = [];
 
     public Actor ToActor() => new(Id, Login, Name, Role, Teams.Select(t => t.Id).ToHashSet());

@@ -22,6 +22,6 @@ public static class Policies
         return services;
     }
 
-    private static string[] AtLeast(Role role) =>
+    internal static string[] AtLeast(Role role) =>
         [.. Enum.GetValues<Role>().Where(r => r >= role).Select(r => WireNames.Of(r))];
 }

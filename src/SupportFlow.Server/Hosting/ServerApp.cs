@@ -12,6 +12,7 @@ using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Server.Users;
+using SupportFlow.Server.Web;
 
 namespace SupportFlow.Server.Hosting;
 
@@ -27,6 +28,7 @@ public static class ServerApp
         builder.Services.AddSupportFlowCore();
         builder.Services.AddSupportFlowAuthorization();
         builder.Services.AddSupportFlowOperations();
+        builder.Services.AddSupportFlowWeb();
         builder.Services.AddSingleton<AutoCloseJob>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<AutoCloseJob>());
         builder.Services.AddSingleton<SlaSweep>();
@@ -74,6 +76,7 @@ public static class ServerApp
         app.MapSlaApi();
         app.MapSlaReport();
         app.MapNotificationsApi();
+        app.MapSupportFlowWeb();
 
         await app.RunAsync();
         return 0;

@@ -62,7 +62,7 @@ public static class RoutingApi
     private static async Task<Ok<TeamResponse>> Team(string name, SupportFlowDbContext db, CancellationToken ct) =>
         TypedResults.Ok(TeamResponse.From(await FindTeamAsync(db, name, ct)));
 
-    private static async Task<Created<TeamResponse>> CreateTeam(TeamRequest request, SupportFlowDbContext db, CancellationToken ct)
+    internal static async Task<Created<TeamResponse>> CreateTeam(TeamRequest request, SupportFlowDbContext db, CancellationToken ct)
     {
         var errors = new RequestErrors();
         var name = errors.Name("name", request.Name);
@@ -177,7 +177,7 @@ public static class RoutingApi
     private static async Task<Ok<ModuleResponse>> Module(string name, SupportFlowDbContext db, CancellationToken ct) =>
         TypedResults.Ok(ModuleResponse.From(await FindModuleAsync(db, name, ct)));
 
-    private static async Task<Created<ModuleResponse>> CreateModule(ModuleRequest request, SupportFlowDbContext db,
+    internal static async Task<Created<ModuleResponse>> CreateModule(ModuleRequest request, SupportFlowDbContext db,
         CancellationToken ct)
     {
         var errors = new RequestErrors();

@@ -34,7 +34,7 @@ public static class SlaApi
         TypedResults.Ok(SlaPolicyBody.From(await settings.PolicyAsync(ParsePriority(priority), ct)));
 
     /// <summary>Applies to tickets received (or re-triaged) from now on; running clocks keep the policy they started with.</summary>
-    private static async Task<Ok<SlaPolicyBody>> PutPolicy(string priority, SlaPolicyBody body, HttpContext http,
+    internal static async Task<Ok<SlaPolicyBody>> PutPolicy(string priority, SlaPolicyBody body, HttpContext http,
         SupportFlowDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var policy = body.Parse(ParsePriority(priority));
@@ -58,7 +58,7 @@ public static class SlaApi
     }
 
     /// <summary>Replaces the calendar; open tickets' due times are recomputed by the next SLA sweep.</summary>
-    private static async Task<Ok<CalendarBody>> PutCalendar(CalendarBody body, SupportFlowDbContext db, OrganizationTime org,
+    internal static async Task<Ok<CalendarBody>> PutCalendar(CalendarBody body, SupportFlowDbContext db, OrganizationTime org,
         TimeProvider clock, CancellationToken ct)
     {
         var (week, days) = body.Parse();

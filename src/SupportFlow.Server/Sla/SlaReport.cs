@@ -26,7 +26,7 @@ public static class SlaReport
     public static void MapSlaReport(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/reports/sla", Get).WithTags("Reports").RequireAuthorization(Policies.Supervisor);
 
-    private static async Task<Ok<SlaReportResponse>> Get(string? from, string? to, SupportFlowDbContext db, SlaSettings settings,
+    internal static async Task<Ok<SlaReportResponse>> Get(string? from, string? to, SupportFlowDbContext db, SlaSettings settings,
         TimeProvider clock, OrganizationTime org, CancellationToken ct)
     {
         var errors = new RequestErrors();

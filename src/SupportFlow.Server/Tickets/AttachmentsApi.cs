@@ -6,6 +6,7 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Auth;
 using SupportFlow.Tickets;
+using SupportFlow.Users;
 
 namespace SupportFlow.Server.Tickets;
 
@@ -23,15 +24,25 @@ public static class AttachmentsApi
         tickets.MapGet("/{number}/attachments/{id:long}", Download);
     }
 
-    private static async Task<Created<AttachmentResponse>> Upload(string number, IFormFile? file, HttpContext http,
+    internal static async Task<Created<AttachmentResponse>> Upload(string number, IFormFile? file, HttpContext http,
         TicketWork work, SupportFlowDbContext db, IOptions<SupportFlowOptions> options, TimeProvider clock,
         OrganizationTime org, CancellationToken ct)
     {
         var actor = http.User.ToActor();
         var ticket = await work.FindAsync(actor, number, ct);
-        TicketPermissions.Ensure(actor, ticket, TicketAction.Attach);
+        var attachment = await StoreAsync(actor, ticket, file, db, options.Value, clock, ct);
+        return TypedResults.Created($"/api/tickets/{ticket.Number}/attachments/{attachment.Id}",
+            AttachmentResponse.From(attachment, ticket.Number, org));
+    }
 
-        var settings = options.Value;
+    /// <summary>
+    /// Checks and stores one file of a ticket the actor may see: the API's upload and the web
+    /// forms go through here. Throws the same validation errors for both.
+    /// </summary>
+    internal static async Task<Attachment> StoreAsync(Actor actor, Ticket ticket, IFormFile? file, SupportFlowDbContext db,
+        SupportFlowOptions settings, TimeProvider clock, CancellationToken ct)
+    {
+        TicketPermissions.Ensure(actor, ticket, TicketAction.Attach);
         var errors = new RequestErrors();
         if (file is null || file.Length == 0)
         {
@@ -72,8 +83,7 @@ public static class AttachmentsApi
             db.Attachments.Add(attachment);
             ticket.RecordAttachment(actor, now, name, file.Length);
             await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/tickets/{ticket.Number}/attachments/{attachment.Id}",
-                AttachmentResponse.From(attachment, ticket.Number, org));
+            return attachment;
         }
         catch
         {
@@ -90,13 +100,18 @@ public static class AttachmentsApi
         return TypedResults.Ok(attachments.Select(a => AttachmentResponse.From(a, ticket.Number, org)).ToArray());
     }
 
-    private static async Task<FileStreamHttpResult> Download(string number, long id, HttpContext http, TicketWork work,
-        SupportFlowDbContext db, IOptions<SupportFlowOptions> options, CancellationToken ct)
+    private static Task<FileStreamHttpResult> Download(string number, long id, HttpContext http, TicketWork work,
+        SupportFlowDbContext db, IOptions<SupportFlowOptions> options, CancellationToken ct) =>
+        DownloadAsync(http.User.ToActor(), number, id, work, db, options.Value, ct);
+
+    /// <summary>One file of a ticket the actor may see (the API's and the web pages' download).</summary>
+    internal static async Task<FileStreamHttpResult> DownloadAsync(Actor actor, string number, long id, TicketWork work,
+        SupportFlowDbContext db, SupportFlowOptions settings, CancellationToken ct)
     {
-        var ticket = await work.FindAsync(http.User.ToActor(), number, ct);
+        var ticket = await work.FindAsync(actor, number, ct);
         var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.TicketId == ticket.Id, ct)
             ?? throw new NotFoundException($"Ticket {number} has no attachment {id}.");
-        var stream = File.OpenRead(Path.Combine(AttachmentsRoot(options.Value), attachment.StoredAs));
+        var stream = File.OpenRead(Path.Combine(AttachmentsRoot(settings), attachment.StoredAs));
         return TypedResults.File(stream, attachment.ContentType, attachment.FileName);
     }
 

@@ -10,7 +10,10 @@ using SupportFlow.Users;
 
 namespace SupportFlow.Server.Tickets;
 
-/// <summary>The ticket API: intake, reading, and one POST per lifecycle action.</summary>
+/// <summary>
+/// The ticket API: intake, reading, and one POST per lifecycle action. The web pages' forms
+/// call the same action handlers (internal), so both check and change tickets the same way.
+/// </summary>
 public static class TicketsApi
 {
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
@@ -63,7 +66,7 @@ public static class TicketsApi
         return TypedResults.Ok(entries.Select(e => HistoryEntryResponse.From(e, org)).ToArray());
     }
 
-    private static async Task<Ok<TicketResponse>> Triage(string number, TriageRequest request, HttpContext http,
+    internal static async Task<Ok<TicketResponse>> Triage(string number, TriageRequest request, HttpContext http,
         TicketWork work, SlaSettings sla, CancellationToken ct)
     {
         var (priority, reason) = request.Parse();
@@ -71,7 +74,7 @@ public static class TicketsApi
         return await Act(http, work, number, TicketAction.Triage, (t, a, at) => t.Triage(a, at, priority, reason, policy), ct);
     }
 
-    private static async Task<Ok<TicketResponse>> Assign(string number, AssignRequest request, HttpContext http,
+    internal static async Task<Ok<TicketResponse>> Assign(string number, AssignRequest request, HttpContext http,
         TicketWork work, SupportFlowDbContext db, CancellationToken ct)
     {
         var (login, teamName, reason) = request.Parse();
@@ -111,41 +114,41 @@ public static class TicketsApi
             ["team"] = [$"The ticket has no team yet and {assignee.Login} is in {assignee.Teams.Count} teams: name the team."],
         });
 
-    private static Task<Ok<TicketResponse>> Start(string number, HttpContext http, TicketWork work, CancellationToken ct) =>
+    internal static Task<Ok<TicketResponse>> Start(string number, HttpContext http, TicketWork work, CancellationToken ct) =>
         Act(http, work, number, TicketAction.Start, (t, a, at) => t.Start(a, at), ct);
 
-    private static Task<Ok<TicketResponse>> Worklog(string number, WorklogRequest request, HttpContext http,
+    internal static Task<Ok<TicketResponse>> Worklog(string number, WorklogRequest request, HttpContext http,
         TicketWork work, CancellationToken ct)
     {
         var (text, method) = request.Parse();
         return Act(http, work, number, TicketAction.Worklog, (t, a, at) => t.LogWork(a, at, text, method), ct);
     }
 
-    private static Task<Ok<TicketResponse>> Update(string number, MessageRequest request, HttpContext http,
+    internal static Task<Ok<TicketResponse>> Update(string number, MessageRequest request, HttpContext http,
         TicketWork work, CancellationToken ct)
     {
         var message = request.Parse();
         return Act(http, work, number, TicketAction.Update, (t, a, at) => t.PostUpdate(a, at, message), ct);
     }
 
-    private static Task<Ok<TicketResponse>> Comment(string number, MessageRequest request, HttpContext http,
+    internal static Task<Ok<TicketResponse>> Comment(string number, MessageRequest request, HttpContext http,
         TicketWork work, CancellationToken ct)
     {
         var message = request.Parse();
         return Act(http, work, number, TicketAction.Comment, (t, a, at) => t.Comment(a, at, message), ct);
     }
 
-    private static Task<Ok<TicketResponse>> Pend(string number, PendRequest request, HttpContext http,
+    internal static Task<Ok<TicketResponse>> Pend(string number, PendRequest request, HttpContext http,
         TicketWork work, CancellationToken ct)
     {
         var (reason, note) = request.Parse();
         return Act(http, work, number, TicketAction.Pend, (t, a, at) => t.Pend(a, at, reason, note), ct);
     }
 
-    private static Task<Ok<TicketResponse>> Resume(string number, HttpContext http, TicketWork work, CancellationToken ct) =>
+    internal static Task<Ok<TicketResponse>> Resume(string number, HttpContext http, TicketWork work, CancellationToken ct) =>
         Act(http, work, number, TicketAction.Resume, (t, a, at) => t.Resume(a, at), ct);
 
-    private static Task<Ok<TicketResponse>> Resolve(string number, ResolveRequest request, HttpContext http,
+    internal static Task<Ok<TicketResponse>> Resolve(string number, ResolveRequest request, HttpContext http,
         TicketWork work, CancellationToken ct)
     {
         var r = request.Parse();
@@ -153,28 +156,28 @@ public static class TicketsApi
             (t, a, at) => t.Resolve(a, at, r.Solution, r.Cause, r.Workaround, r.Verification, r.Backup), ct);
     }
 
-    private static Task<Ok<TicketResponse>> Confirm(string number, ConfirmRequest request, HttpContext http,
+    internal static Task<Ok<TicketResponse>> Confirm(string number, ConfirmRequest request, HttpContext http,
         TicketWork work, CancellationToken ct)
     {
         var (resolved, comment, rating) = request.Parse();
         return Act(http, work, number, TicketAction.Confirm, (t, a, at) => t.Confirm(a, at, resolved, comment, rating), ct);
     }
 
-    private static Task<Ok<TicketResponse>> Close(string number, CloseRequest request, HttpContext http,
+    internal static Task<Ok<TicketResponse>> Close(string number, CloseRequest request, HttpContext http,
         TicketWork work, CancellationToken ct)
     {
         var (cause, solution) = request.Parse();
         return Act(http, work, number, TicketAction.Close, (t, a, at) => t.Close(a, at, cause, solution), ct);
     }
 
-    private static Task<Ok<TicketResponse>> Reopen(string number, ReasonRequest request, HttpContext http,
+    internal static Task<Ok<TicketResponse>> Reopen(string number, ReasonRequest request, HttpContext http,
         TicketWork work, CancellationToken ct)
     {
         var reason = request.Parse();
         return Act(http, work, number, TicketAction.Reopen, (t, a, at) => t.Reopen(a, at, reason), ct);
     }
 
-    private static Task<Ok<TicketResponse>> Cancel(string number, ReasonRequest request, HttpContext http,
+    internal static Task<Ok<TicketResponse>> Cancel(string number, ReasonRequest request, HttpContext http,
         TicketWork work, CancellationToken ct)
     {
         var reason = request.Parse();

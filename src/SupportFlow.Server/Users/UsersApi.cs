@@ -74,7 +74,7 @@ public static class UsersApi
     private static async Task<Ok<DepartmentResponse[]>> Departments(SupportFlowDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Departments.OrderBy(d => d.Name).Select(d => new DepartmentResponse(d.Name)).ToArrayAsync(ct));
 
-    private static async Task<Created<DepartmentResponse>> CreateDepartment(DepartmentRequest request,
+    internal static async Task<Created<DepartmentResponse>> CreateDepartment(DepartmentRequest request,
         SupportFlowDbContext db, CancellationToken ct)
     {
         var errors = new RequestErrors();

@@ -1,0 +1,9 @@
+namespace SupportFlow.Users;
+
+/// <summary>How many wrong passwords in a row lock a login, and for how long.</summary>
+public static class SignInLockout
+{
+    public const int MaxFailures = 5;
+
+    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(15);
+}

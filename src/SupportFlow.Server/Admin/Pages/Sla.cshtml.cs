@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Server.Sla;
+using SupportFlow.Server.Web;
+
+namespace SupportFlow.Server.Admin.Pages;
+
+/// <summary>
+/// SLA targets per priority and the business calendar (working hours, holidays, make-up
+/// working days). The forms build the API's bodies and call its handlers: same checks, same effects
+/// (a policy applies to new tickets; a calendar change is picked up by the SLA sweep).
+/// </summary>
+[Authorize(Policy = WebAuth.Admin)]
+public sealed class SlaModel(SupportFlowDbContext db, SlaSettings settings, OrganizationTime org, TimeProvider clock, UiText text)
+    : WebPage
+{
+    public static readonly string[] Targets = ["firstResponse", "assignment", "update", "resolution"];
+
+    public static readonly string[] Units = ["none", "minutes", "hours", "businessHours", "businessDays"];
+
+    public IReadOnlyList<SlaPolicyBody> Policies { get; private set; } = [];
+
+    public CalendarBody Calendar { get; private set; } = null!;
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public Task<IActionResult> OnPostPolicyAsync(string priority, CancellationToken ct) =>
+        AttemptAsync("policy-" + priority, async () =>
+        {
+            var body = new SlaPolicyBody(null, Target("firstResponse"), Target("assignment"), Target("update"), Target("resolution"));
+            await SlaApi.PutPolicy(priority, body, HttpContext, db, clock, ct);
+            Notice = text.Format("SLA targets of {0} saved; they apply to new tickets.", priority);
+            return LocalRedirect("/admin/sla");
+        }, () => LoadAsync(ct));
+
+    public Task<IActionResult> OnPostCalendarAsync(CancellationToken ct) =>
+        AttemptAsync("calendar", async () =>
+        {
+            var hours = Enum.GetValues<DayOfWeek>().ToDictionary(d => WireNames.Of(d),
+                d => (Posted("hours." + WireNames.Of(d)) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var body = new CalendarBody(null, hours, null, Days(Posted("holidays")), Days(Posted("makeUpWorkingDays")));
+            await SlaApi.PutCalendar(body, db, org, clock, ct);
+            Notice = text["Business calendar saved."];
+            return LocalRedirect("/admin/sla");
+        }, () => LoadAsync(ct));
+
+    /// <summary>A target from its amount and unit fields; "none" (or no amount) is no target.</summary>
+    private SlaTargetBody? Target(string target)
+    {
+        var unit = Posted(target + ".unit");
+        if (unit is null or "none")
+        {
+            return null;
+        }
+
+        // A non-number reaches the shared check as 0, which it refuses with its own message.
+        var amount = int.TryParse(Posted(target + ".amount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        return unit switch
+        {
+            "minutes" => new SlaTargetBody(amount, null, null, null, null),
+            "hours" => new SlaTargetBody(null, amount, null, null, null),
+            "businessHours" => new SlaTargetBody(null, null, null, amount, null),
+            "businessDays" => new SlaTargetBody(null, null, null, null, amount),
+            _ => new SlaTargetBody(null, null, null, null, null),
+        };
+    }
+
+    /// <summary>One day a line: "2026-10-01 国庆节".</summary>
+    private static CalendarDayBody[] Days(string? lines) =>
+        [.. (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(' ', 2, StringSplitOptions.TrimEntries))
+            .Select(parts => new CalendarDayBody(parts[0], parts.Length > 1 ? parts[1] : null))];
+
+    /// <summary>A target's amount and unit for the form.</summary>
+    public static (string Amount, string Unit) Of(SlaTargetBody? target) => target switch
+    {
+        null => ("", "none"),
+        { Minutes: { } m } => (m.ToString(CultureInfo.InvariantCulture), "minutes"),
+        { Hours: { } h } => (h.ToString(CultureInfo.InvariantCulture), "hours"),
+        { BusinessHours: { } h } => (h.ToString(CultureInfo.InvariantCulture), "businessHours"),
+        { BusinessMinutes: { } m } => ((m / 60).ToString(CultureInfo.InvariantCulture), "businessHours"),
+        { BusinessDays: { } d } => (d.ToString(CultureInfo.InvariantCulture), "businessDays"),
+        _ => ("", "none"),
+    };
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Policies = (await settings.PoliciesAsync(ct)).Values.OrderBy(p => p.Priority).Select(SlaPolicyBody.From).ToList();
+        var week = await db.CalendarWorkingWeek.AsNoTracking().SingleOrDefaultAsync(ct);
+        var days = await db.CalendarDays.AsNoTracking().ToListAsync(ct);
+        Calendar = CalendarBody.From(week, days, await settings.CalendarAsync(ct));
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Server.Web;
+
+namespace SupportFlow.Server.Tickets.Pages;
+
+/// <summary>
+/// The engineers' and supervisors' queues, nearest SLA due time first. Each queue is a preset
+/// of the API's list filters (the same <see cref="TicketList"/> query), narrowed further by the
+/// search box and the filters.
+/// </summary>
+[Authorize(Policy = WebAuth.Staff)]
+public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeProvider clock) : WebPage
+{
+    public const string OpenStatuses = "new,assigned,inProgress,pending,resolved";
+
+    public static readonly string[] Queues = ["mine", "team", "unassigned", "triage", "atRisk", "breached", "open", "done"];
+
+    public string Queue { get; private set; } = "mine";
+
+    public string? Search { get; private set; }
+
+    public string? Priority { get; private set; }
+
+    public string? Module { get; private set; }
+
+    public string? Team { get; private set; }
+
+    public IReadOnlyList<string> Modules { get; private set; } = [];
+
+    public IReadOnlyList<string> TeamNames { get; private set; } = [];
+
+    public IReadOnlyList<TicketResponse> Tickets { get; private set; } = [];
+
+    public string? NextCursor { get; private set; }
+
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? queue, string? q, string? priority, string? module, string? team,
+        string? cursor, CancellationToken ct)
+    {
+        Queue = Queues.Contains(queue) ? queue! : "mine";
+        Search = q;
+        Priority = priority;
+        Module = module;
+        Modules = await db.Modules.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        TeamNames = [.. teams.Select(t => t.Name)];
+        Team = team is { Length: > 0 } ? team
+            : Queue == "team" ? teams.FirstOrDefault(t => Actor.TeamIds.Contains(t.Id))?.Name
+            : null;
+        Now = clock.GetUtcNow();
+
+        var (status, assignee, sla) = Queue switch
+        {
+            "mine" => (OpenStatuses, "me", null),
+            "unassigned" => (OpenStatuses, "none", null),
+            "triage" => ("new", null, null),
+            "atRisk" => (OpenStatuses, null, "atRisk"),
+            "breached" => (OpenStatuses, null, "breached"),
+            "done" => ("closed,cancelled", null, null),
+            _ => (OpenStatuses, (string?)null, (string?)null),
+        };
+        var query = new TicketListQuery(status, Priority is { Length: > 0 } ? Priority : null, Module is { Length: > 0 } ? Module : null,
+            assignee, Team, null, null, sla, Queue == "done" ? null : "slaDue", 50, cursor, q is { Length: > 0 } ? q : null);
+        try
+        {
+            var page = (await TicketList.Query(query, HttpContext, db, work, clock, ct)).Value!;
+            Tickets = page.Items;
+            NextCursor = page.NextCursor;
+        }
+        catch (RequestValidationException e)
+        {
+            Errors = e.Errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return Page();
+    }
+
+    /// <summary>This queue's link with the current filters and another value for one of them.</summary>
+    public string Link(string? queue = null, string? cursor = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["queue"] = queue ?? Queue, ["q"] = Search, ["priority"] = Priority, ["module"] = Module,
+            ["team"] = queue is null or "team" ? Team : null, ["cursor"] = cursor,
+        };
+        return "/console" + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Server.Web;
+
+namespace SupportFlow.Server.Tickets.Pages;
+
+/// <summary>
+/// Report a problem (a reporter, for themselves) or record one received by phone or in person
+/// (staff, on someone's behalf). The form fills the API's <see cref="CreateTicketRequest"/> and
+/// hands it to the same <see cref="TicketReception"/>: one set of rules for both.
+/// </summary>
+[Authorize(Policy = WebAuth.SignedIn)]
+[RequestFormLimits(MultipartBodyLengthLimit = 200L * 1024 * 1024)]
+[RequestSizeLimit(200L * 1024 * 1024)]
+public sealed class ReportModel(
+    SupportFlowDbContext db,
+    TicketReception reception,
+    OrganizationTime org,
+    TimeProvider clock,
+    IOptions<SupportFlowOptions> options,
+    UiText text) : WebPage
+{
+    private static readonly string[] ReporterFields =
+        ["reporter.login", "reporter.name", "reporter.department", "reporter.phone", "reporter.email"];
+
+    public IReadOnlyList<(string Name, string Category)> Modules { get; private set; } = [];
+
+    public string Now { get; private set; } = "";
+
+    public long MaxAttachmentBytes => options.Value.Attachments.MaxBytes;
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(List<IFormFile> attachments, CancellationToken ct) =>
+        await AttemptAsync("report", async () =>
+        {
+            attachments = [.. attachments.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName))];
+            CheckAttachments(attachments);
+            var request = new CreateTicketRequest(
+                Posted("title"),
+                Posted("description"),
+                LocalTimeInput.ToIso(Posted("occurredAt"), org),
+                Actor.IsStaff ? LocalTimeInput.ToIso(Posted("receivedAt"), org) is { Length: > 0 } r ? r : null : null,
+                Posted("module"),
+                Posted("impact"),
+                Posted("priority"),
+                Actor.IsStaff ? Posted("channel") : "portal",
+                OnBehalf());
+            var ticket = await reception.ReceiveAsync(Actor, request, ct);
+            foreach (var file in attachments)
+            {
+                await AttachmentsApi.StoreAsync(Actor, ticket, file, db, options.Value, clock, ct);
+            }
+
+            Notice = text.Format("Ticket {0} received. We will keep you posted here.", ticket.Number);
+            return LocalRedirect($"/tickets/{ticket.Number}");
+        }, () => LoadAsync(ct));
+
+    /// <summary>Staff recording a call name the caller; left empty, the report is their own.</summary>
+    private ReporterRequest? OnBehalf()
+    {
+        if (!Actor.IsStaff)
+        {
+            return null;
+        }
+
+        var fields = ReporterFields.Select(Posted).ToArray();
+        return fields.All(string.IsNullOrWhiteSpace)
+            ? null
+            : new ReporterRequest(fields[0], fields[1], fields[2], fields[3], fields[4]);
+    }
+
+    /// <summary>Files are checked before the ticket is stored, so a refused file creates nothing.</summary>
+    private void CheckAttachments(List<IFormFile> files)
+    {
+        var errors = new RequestErrors();
+        foreach (var file in files)
+        {
+            var name = AttachmentFiles.SanitizeName(file.FileName);
+            if (file.Length > MaxAttachmentBytes)
+            {
+                errors.Add("attachments", new AttachmentTooLargeException(MaxAttachmentBytes, file.Length).Message);
+            }
+            else if (AttachmentFiles.ContentTypeOf(name) is null)
+            {
+                errors.Add("attachments", $"Files like '{name}' are not accepted. Accepted: {AttachmentFiles.Allowed}.");
+            }
+        }
+
+        errors.ThrowIfInvalid();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Modules = (await db.Modules.AsNoTracking().OrderBy(m => m.Category).ThenBy(m => m.Name)
+            .Select(m => new { m.Name, m.Category }).ToListAsync(ct))
+            .Select(m => (m.Name, m.Category)).ToList();
+        Now = LocalTimeInput.Of(clock.GetUtcNow(), org);
+    }
+}

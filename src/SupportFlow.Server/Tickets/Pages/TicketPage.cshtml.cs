@@ -1,0 +1,198 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Server.Sla;
+using SupportFlow.Server.Web;
+using SupportFlow.Tickets;
+using SupportFlow.Users;
+
+namespace SupportFlow.Server.Tickets.Pages;
+
+/// <summary>
+/// One ticket: its fields, SLA clocks, timeline and, as forms, the actions this person may take
+/// in its current status. Each form posts to a handler that calls the API's own action handler
+/// (same parsing, same domain method, same permission check).
+/// </summary>
+[Authorize(Policy = WebAuth.SignedIn)]
+[RequestFormLimits(MultipartBodyLengthLimit = 200L * 1024 * 1024)]
+[RequestSizeLimit(200L * 1024 * 1024)]
+public sealed class TicketPageModel(
+    SupportFlowDbContext db,
+    TicketWork work,
+    SlaSettings sla,
+    OrganizationTime org,
+    TimeProvider clock,
+    IOptions<SupportFlowOptions> options,
+    UiText text) : WebPage
+{
+    public TicketResponse Ticket { get; private set; } = null!;
+
+    public IReadOnlyList<HistoryEntryResponse> Timeline { get; private set; } = [];
+
+    public IReadOnlyList<AttachmentResponse> Attachments { get; private set; } = [];
+
+    /// <summary>Active engineers and supervisors, for the assign form.</summary>
+    public IReadOnlyList<(string Login, string Name, string Teams)> Owners { get; private set; } = [];
+
+    public IReadOnlyList<string> Teams { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
+    private Ticket _ticket = null!;
+
+    /// <summary>Whether this person may take the action now (their role, and the ticket's status).</summary>
+    public bool Can(TicketAction action) =>
+        TicketTransitions.IsAllowed(action, _ticket.Status) && TicketPermissions.May(Actor, _ticket, action);
+
+    public bool IsReporter => _ticket.IsReporter(Actor);
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct) =>
+        await LoadAsync(number, ct) ? Page() : MissingPage();
+
+    public Task<IActionResult> OnPostTriageAsync(string number, CancellationToken ct) =>
+        Act(number, "triage", () => TicketsApi.Triage(number, new TriageRequest(Posted("priority"), Posted("reason")), HttpContext, work, sla, ct),
+            text["Priority confirmed."], ct);
+
+    public Task<IActionResult> OnPostAssignAsync(string number, CancellationToken ct) =>
+        Act(number, "assign", () => TicketsApi.Assign(number, new AssignRequest(Posted("assignee"), Empty(Posted("team")), Posted("reason")), HttpContext, work, db, ct),
+            text["Assigned."], ct);
+
+    public Task<IActionResult> OnPostStartAsync(string number, CancellationToken ct) =>
+        Act(number, "start", () => TicketsApi.Start(number, HttpContext, work, ct), text["Work started."], ct);
+
+    public Task<IActionResult> OnPostWorklogAsync(string number, CancellationToken ct) =>
+        Act(number, "worklog", () => TicketsApi.Worklog(number, new WorklogRequest(Posted("text"), Posted("method")), HttpContext, work, ct),
+            text["Work logged (internal)."], ct);
+
+    public Task<IActionResult> OnPostUpdateAsync(string number, CancellationToken ct) =>
+        Act(number, "update", () => TicketsApi.Update(number, new MessageRequest(Posted("message")), HttpContext, work, ct),
+            text["Update sent to the reporter."], ct);
+
+    public Task<IActionResult> OnPostCommentAsync(string number, CancellationToken ct) =>
+        Act(number, "comment", () => TicketsApi.Comment(number, new MessageRequest(Posted("message")), HttpContext, work, ct),
+            text["Information added."], ct);
+
+    public Task<IActionResult> OnPostPendAsync(string number, CancellationToken ct) =>
+        Act(number, "pend", () => TicketsApi.Pend(number, new PendRequest(Posted("reason"), Posted("note")), HttpContext, work, ct),
+            text["Ticket set to pending."], ct);
+
+    public Task<IActionResult> OnPostResumeAsync(string number, CancellationToken ct) =>
+        Act(number, "resume", () => TicketsApi.Resume(number, HttpContext, work, ct), text["Work resumed."], ct);
+
+    public Task<IActionResult> OnPostResolveAsync(string number, CancellationToken ct) =>
+        Act(number, "resolve", () => TicketsApi.Resolve(number,
+                new ResolveRequest(Posted("solution"), Posted("cause"), Posted("workaround"), Empty(Posted("verification")), Posted("backup")),
+                HttpContext, work, ct),
+            text["Resolved: the reporter is asked to confirm."], ct);
+
+    public Task<IActionResult> OnPostConfirmAsync(string number, CancellationToken ct) =>
+        Act(number, "confirm", () => TicketsApi.Confirm(number,
+                new ConfirmRequest(Posted("resolved") switch { "true" => true, "false" => false, _ => null }, Posted("comment"), Rating()),
+                HttpContext, work, ct),
+            Posted("resolved") == "false" ? text["Reopened: the engineer will look again."] : text["Thank you for your feedback."], ct);
+
+    public Task<IActionResult> OnPostCloseAsync(string number, CancellationToken ct) =>
+        Act(number, "close", () => TicketsApi.Close(number, new CloseRequest(Posted("cause"), Posted("solution")), HttpContext, work, ct),
+            text["Ticket closed."], ct);
+
+    public Task<IActionResult> OnPostReopenAsync(string number, CancellationToken ct) =>
+        Act(number, "reopen", () => TicketsApi.Reopen(number, new ReasonRequest(Posted("reason")), HttpContext, work, ct),
+            text["Ticket reopened."], ct);
+
+    public Task<IActionResult> OnPostCancelAsync(string number, CancellationToken ct) =>
+        Act(number, "cancel", () => TicketsApi.Cancel(number, new ReasonRequest(Posted("reason")), HttpContext, work, ct),
+            text["Ticket cancelled."], ct);
+
+    public Task<IActionResult> OnPostAttachAsync(string number, IFormFile? file, CancellationToken ct) =>
+        Act(number, "attach", () => AttachmentsApi.Upload(number, file, HttpContext, work, db, options, clock, org, ct),
+            text["File attached."], ct);
+
+    /// <summary>A download for the signed-in person (the API's download needs a token).</summary>
+    public async Task<IActionResult> OnGetFileAsync(string number, long id, CancellationToken ct)
+    {
+        try
+        {
+            var ticket = await work.FindAsync(Actor, number, ct);
+            var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.TicketId == ticket.Id, ct);
+            if (attachment is null)
+            {
+                return MissingPage();
+            }
+
+            var path = Path.Combine(AttachmentsApi.AttachmentsRoot(options.Value), attachment.StoredAs);
+            return PhysicalFile(Path.GetFullPath(path), attachment.ContentType, attachment.FileName);
+        }
+        catch (NotFoundException)
+        {
+            return MissingPage();
+        }
+    }
+
+    private async Task<IActionResult> Act(string number, string form, Func<Task> action, string notice, CancellationToken ct)
+    {
+        try
+        {
+            return await AttemptAsync(form, async () =>
+            {
+                await action();
+                Notice = notice;
+                return LocalRedirect($"/tickets/{number}");
+            }, () => ReloadAsync(number, ct));
+        }
+        catch (NotFoundException)
+        {
+            return MissingPage();
+        }
+    }
+
+    private int? Rating() => Posted("rating") is { Length: > 0 } r
+        ? int.TryParse(r, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0
+        : null;
+
+    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>After a failed form: the ticket again, or "not found" if it is gone from this person's sight.</summary>
+    private async Task ReloadAsync(string number, CancellationToken ct)
+    {
+        if (!await LoadAsync(number, ct))
+        {
+            throw new NotFoundException($"Ticket {number} was not found.");
+        }
+    }
+
+    private async Task<bool> LoadAsync(string number, CancellationToken ct)
+    {
+        try
+        {
+            _ticket = await work.FindAsync(Actor, number, ct);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+
+        Ticket = await work.ResponseAsync(Actor, _ticket, ct);
+        var staff = Actor.IsStaff;
+        Timeline = (await db.TicketHistory.AsNoTracking()
+                .Where(e => e.TicketId == _ticket.Id && (staff || e.IsPublic))
+                .OrderByDescending(e => e.Id)
+                .ToListAsync(ct))
+            .Select(e => HistoryEntryResponse.From(e, org)).ToList();
+        Attachments = (await db.Attachments.AsNoTracking().Where(a => a.TicketId == _ticket.Id).OrderBy(a => a.Id).ToListAsync(ct))
+            .Select(a => AttachmentResponse.From(a, _ticket.Number, org)).ToList();
+        if (Actor.IsSupervisor)
+        {
+            Owners = (await db.Users.AsNoTracking().Include(u => u.Teams)
+                    .Where(u => u.IsActive && u.Role >= Role.Engineer).OrderBy(u => u.Name).ToListAsync(ct))
+                .Select(u => (u.Login, u.Name, string.Join(", ", u.Teams.Select(t => t.Name)))).ToList();
+            Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(ct);
+        }
+
+        Now = clock.GetUtcNow();
+        return true;
+    }
+}

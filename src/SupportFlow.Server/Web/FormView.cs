@@ -1,0 +1,120 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
+namespace SupportFlow.Server.Web;
+
+/// <summary>
+/// Writes one form's labelled controls: each with its label, an optional hint, the value typed
+/// before a failed post, and the validation messages right below it (tied with
+/// aria-describedby, so screen readers read them with the field).
+/// </summary>
+public sealed class FormView(string name, FormState? failed, UiText text)
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    public string Name { get; } = name;
+
+    public bool HasErrors => failed is not null;
+
+    public string Id(string field) => $"{Name}-{field.Replace('.', '-')}";
+
+    /// <summary>What was typed before the failed post, else the default.</summary>
+    public string Value(string field, string? fallback = null) =>
+        failed is not null && failed.Values.TryGetValue(field, out var v) ? v : fallback ?? "";
+
+    public string[] Errors(string field) => failed?.Errors.GetValueOrDefault(field) ?? [];
+
+    /// <summary>The message about the whole form, or messages of fields the form does not show.</summary>
+    public IHtmlContent Problem(params string[] shownFields)
+    {
+        var messages = new List<string>();
+        if (failed?.Problem is { } problem)
+        {
+            messages.Add(problem);
+        }
+
+        if (failed is not null)
+        {
+            messages.AddRange(failed.Errors.Where(e => !shownFields.Contains(e.Key)).SelectMany(e => e.Value));
+        }
+
+        return messages.Count == 0
+            ? HtmlString.Empty
+            : new HtmlString($"<div class=\"alert error\" role=\"alert\">{string.Join("<br>", messages.Select(m => E(text.Message(m))))}</div>");
+    }
+
+    public IHtmlContent Input(string field, string label, string type = "text", bool required = false, string? hint = null,
+        string? value = null, string? extra = null)
+    {
+        var control = $"<input id=\"{Id(field)}\" name=\"{E(field)}\" type=\"{type}\" value=\"{E(type == "password" ? "" : Value(field, value))}\"{Common(field, required, hint)}{(extra is null ? "" : " " + extra)}>";
+        return Wrap(field, label, hint, control);
+    }
+
+    public IHtmlContent TextArea(string field, string label, bool required = false, string? hint = null, int rows = 4,
+        string? value = null)
+    {
+        var control = $"<textarea id=\"{Id(field)}\" name=\"{E(field)}\" rows=\"{rows}\"{Common(field, required, hint)}>{E(Value(field, value))}</textarea>";
+        return Wrap(field, label, hint, control);
+    }
+
+    public IHtmlContent Select(string field, string label, IEnumerable<(string Value, string Text)> options, bool required = false,
+        string? hint = null, string? selected = null, string? empty = null)
+    {
+        var current = Value(field, selected);
+        var items = string.Concat((empty is null ? [] : new[] { ("", empty) }).Concat(options).Select(o =>
+            $"<option value=\"{E(o.Item1)}\"{(o.Item1 == current ? " selected" : "")}>{E(o.Item2)}</option>"));
+        var control = $"<select id=\"{Id(field)}\" name=\"{E(field)}\"{Common(field, required, hint)}>{items}</select>";
+        return Wrap(field, label, hint, control);
+    }
+
+    /// <summary>A group of radio buttons, each with a line that says what it means.</summary>
+    public IHtmlContent Radios(string field, string legend, IEnumerable<(string Value, string Text, string Meaning)> options,
+        string? selected = null)
+    {
+        var current = Value(field, selected);
+        var errors = Errors(field);
+        var items = string.Concat(options.Select((o, i) =>
+            $"<label class=\"choice\" for=\"{Id(field)}-{i}\"><input type=\"radio\" id=\"{Id(field)}-{i}\" name=\"{E(field)}\" value=\"{E(o.Value)}\"{(o.Value == current ? " checked" : "")}>"
+            + $"<span><strong>{E(o.Text)}</strong><small>{E(o.Meaning)}</small></span></label>"));
+        return new HtmlString($"<fieldset class=\"field{(errors.Length > 0 ? " invalid" : "")}\"{Described(field, null)}><legend>{E(legend)}</legend><div class=\"choices\">{items}</div>{ErrorList(field)}</fieldset>");
+    }
+
+    private string Common(string field, bool required, string? hint)
+    {
+        var invalid = Errors(field).Length > 0;
+        return (required ? " required" : "") + (invalid ? " aria-invalid=\"true\"" : "") + Described(field, hint);
+    }
+
+    private string Described(string field, string? hint)
+    {
+        var ids = new List<string>();
+        if (hint is not null)
+        {
+            ids.Add(Id(field) + "-hint");
+        }
+
+        if (Errors(field).Length > 0)
+        {
+            ids.Add(Id(field) + "-error");
+        }
+
+        return ids.Count == 0 ? "" : $" aria-describedby=\"{string.Join(' ', ids)}\"";
+    }
+
+    private HtmlString Wrap(string field, string label, string? hint, string control)
+    {
+        var invalid = Errors(field).Length > 0;
+        var hintHtml = hint is null ? "" : $"<small class=\"hint\" id=\"{Id(field)}-hint\">{E(hint)}</small>";
+        return new HtmlString($"<div class=\"field{(invalid ? " invalid" : "")}\"><label for=\"{Id(field)}\">{E(label)}</label>{control}{hintHtml}{ErrorList(field)}</div>");
+    }
+
+    private string ErrorList(string field)
+    {
+        var errors = Errors(field);
+        return errors.Length == 0
+            ? ""
+            : $"<p class=\"error-text\" id=\"{Id(field)}-error\" data-field=\"{E(field)}\">{string.Join("<br>", errors.Select(m => E(text.Message(m))))}</p>";
+    }
+
+    private static string E(string value) => Html.Encode(value);
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using SupportFlow.Common;
+using SupportFlow.Tickets;
+using SupportFlow.Users;
+
+namespace SupportFlow.Server.Web;
+
+/// <summary>
+/// The words of the pages in the request's language. Keys are the English text itself, so a
+/// page reads naturally and a missing translation shows English rather than a key.
+/// </summary>
+public sealed class UiText(IHttpContextAccessor accessor, OrganizationTime org)
+{
+    private string? _language;
+
+    public string Language => _language ??= accessor.HttpContext is { } http ? UiLanguage.Of(http) : UiLanguage.English;
+
+    public bool IsChinese => Language == UiLanguage.Chinese;
+
+    public string ZoneName => org.Zone.Id;
+
+    /// <summary>A validation message of the shared request checks, in the page language.</summary>
+    public string Message(string english) => IsChinese ? ChineseText.Message(english) : english;
+
+    public string this[string english] =>
+        IsChinese && ChineseText.Words.TryGetValue(english, out var chinese) ? chinese : english;
+
+    /// <summary>A sentence with placeholders: <c>T.Format("Ticket {0} received", number)</c>.</summary>
+    public string Format(string english, params object?[] args) =>
+        string.Format(CultureInfo.InvariantCulture, this[english], args);
+
+    /// <summary>A time in the organisation's zone, to the minute.</summary>
+    public string Time(DateTimeOffset? time) =>
+        time is { } t ? org.Local(t).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>"in 2 h 5 min" / "3 h 10 min overdue".</summary>
+    public string Remaining(TimeSpan left)
+    {
+        var span = left.Duration();
+        var text = span.TotalDays >= 1
+            ? Format("{0} d {1} h", (int)span.TotalDays, span.Hours)
+            : span.TotalHours >= 1
+                ? Format("{0} h {1} min", (int)span.TotalHours, span.Minutes)
+                : Format("{0} min", Math.Max(0, (int)span.TotalMinutes));
+        return left < TimeSpan.Zero ? Format("{0} overdue", text) : Format("{0} left", text);
+    }
+
+    public string Of(TicketStatus status) => this[status switch
+    {
+        TicketStatus.New => "New",
+        TicketStatus.Assigned => "Assigned",
+        TicketStatus.InProgress => "In progress",
+        TicketStatus.Pending => "Pending",
+        TicketStatus.Resolved => "Resolved",
+        TicketStatus.Closed => "Closed",
+        TicketStatus.Cancelled => "Cancelled",
+    }];
+
+    public string Of(Priority priority) => priority switch
+    {
+        Priority.P1 => this["P1 urgent"],
+        Priority.P2 => this["P2 high"],
+        Priority.P3 => this["P3 medium"],
+        Priority.P4 => this["P4 low"],
+    };
+
+    /// <summary>The plain-words meaning of a priority, for people choosing one.</summary>
+    public string Meaning(Priority priority) => this[priority switch
+    {
+        Priority.P1 => "Business is stopped: nobody can work, e.g. orders cannot be taken.",
+        Priority.P2 => "Work is seriously slowed down, e.g. a key function fails for a team.",
+        Priority.P3 => "A slight impact: there is a way around it for now.",
+        Priority.P4 => "It can wait: a question, a wish, a small annoyance.",
+    }];
+
+    public string Of(Channel channel) => this[channel switch
+    {
+        Channel.Phone => "Phone",
+        Channel.Portal => "Portal",
+        Channel.Email => "E-mail",
+        Channel.Chat => "Chat",
+        Channel.Api => "API",
+    }];
+
+    public string Of(WorkMethod method) => this[method switch
+    {
+        WorkMethod.Remote => "Remote",
+        WorkMethod.Onsite => "On site",
+        WorkMethod.Phone => "Phone",
+    }];
+
+    public string Of(Verification verification) => this[verification switch
+    {
+        Verification.Remote => "Remote",
+        Verification.Onsite => "On site",
+    }];
+
+    public string Of(PendingReason reason) => this[reason switch
+    {
+        PendingReason.Reporter => "Waiting for the reporter",
+        PendingReason.Vendor => "Waiting for a vendor",
+    }];
+
+    public string Of(Role role) => this[role switch
+    {
+        Role.Reporter => "Reporter",
+        Role.Engineer => "Engineer",
+        Role.Supervisor => "Supervisor",
+        Role.Admin => "Administrator",
+    }];
+
+    /// <summary>A history line's action ("triage", "worklog", ...) in words.</summary>
+    public string Action(string action) => this[action switch
+    {
+        "create" => "Reported",
+        "triage" => "Triaged",
+        "assign" => "Assigned",
+        "start" => "Work started",
+        "worklog" => "Work log",
+        "update" => "Progress update",
+        "comment" => "Comment",
+        "pend" => "Pending",
+        "resume" => "Resumed",
+        "resolve" => "Resolved",
+        "confirm" => "Confirmation",
+        "close" => "Closed",
+        "autoClose" => "Closed automatically",
+        "reopen" => "Reopened",
+        "cancel" => "Cancelled",
+        "attach" => "Attachment",
+        "sla" => "SLA",
+        _ => action,
+    }];
+
+    /// <summary>A changed ticket field of a history line, in words.</summary>
+    public string Field(string field) => this[field switch
+    {
+        "status" => "Status",
+        "priority" => "Priority",
+        "team" => "Team",
+        "assignee" => "Owner",
+        "pendingReason" => "Waiting for",
+        "solution" => "Solution",
+        "cause" => "Cause",
+        "workaround" => "Workaround",
+        "backup" => "Backup",
+        "verification" => "Verified",
+        "confirmation" => "Confirmation",
+        "rating" => "Rating",
+        "cancelReason" => "Reason",
+        "reopenCount" => "Times reopened",
+        "closedWithoutConfirmation" => "Closed without confirmation",
+        "sla" => "SLA",
+        _ => field,
+    }];
+
+    /// <summary>A history value: statuses, priorities and reasons in words, anything else as written.</summary>
+    public string FieldValue(string? field, string? value) => (field, value) switch
+    {
+        (_, null) => "—",
+        ("status", _) when WireNames.TryParse<TicketStatus>(value, out var status) => Of(status),
+        ("priority", _) when WireNames.TryParse<Priority>(value, out var priority) => Of(priority),
+        ("pendingReason", _) when WireNames.TryParse<PendingReason>(value, out var reason) => Of(reason),
+        ("verification", _) when WireNames.TryParse<Verification>(value, out var verification) => Of(verification),
+        ("confirmation", "resolved") => this["Solved"],
+        ("confirmation", "notResolved") => this["Not solved"],
+        (_, "true") => this["yes"],
+        (_, "false") => this["no"],
+        _ => value,
+    };
+
+    public string SlaTarget(string target) => this[target switch
+    {
+        "FirstResponse" => "First response",
+        "Assignment" => "Assignment",
+        "Update" => "Next update",
+        "Resolution" => "Resolution",
+        _ => target,
+    }];
+}

@@ -1,0 +1,49 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace SupportFlow.BrowserTests;
+
+/// <summary>An administrator sets the desk up in the pages: people, teams, modules, SLA targets.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdminTests(Browser browser)
+{
+    [Fact]
+    public async Task AnAdminAddsAReporterWhoCanThenSignInAndReportOnTheNewModule()
+    {
+        var admin = await browser.SignInAsync("admin");
+        await admin.GotoAsync("/admin/users");
+        await admin.Locator("#create-login").FillAsync("carol");
+        await admin.Locator("#create-name").FillAsync("Carol Lin");
+        await admin.Locator("#create-role").SelectOptionAsync("reporter");
+        await admin.Locator("#create-department").FillAsync("Finance");
+        await admin.Locator("#create-password").FillAsync("short");
+        await admin.Locator("#add-user button[type=submit]").ClickAsync();
+        await Expect(admin.Locator("[data-field=password]")).ToContainTextAsync("8");   // refused, nothing added
+        await Expect(admin.Locator("#users tr[data-login=carol]")).ToHaveCountAsync(0);
+        await admin.Locator("#create-password").FillAsync(BrowserApp.Password);
+        await admin.Locator("#add-user button[type=submit]").ClickAsync();
+        await Expect(admin.Locator("#users tr[data-login=carol]")).ToContainTextAsync("Carol Lin");
+        await Browser.ScreenshotAsync(admin, "admin-users");
+
+        await admin.GotoAsync("/admin/teams");
+        await admin.Locator("#module-name").FillAsync("VPN gateway");
+        await admin.Locator("#module-category").FillAsync("network");
+        await admin.Locator("#module-team").SelectOptionAsync("Systems");
+        await admin.Locator("form[action*='handler=Module'] button[type=submit]").ClickAsync();
+        await Expect(admin.Locator("#modules")).ToContainTextAsync("VPN gateway");
+        await Browser.ScreenshotAsync(admin, "admin-teams");
+
+        await admin.GotoAsync("/admin/sla");
+        await admin.Locator("#policy-P4-resolution-amount").FillAsync("5");
+        await admin.Locator("#policy-P4-resolution-unit").SelectOptionAsync("businessDays");
+        await admin.Locator("#policy-P4 button[type=submit]").ClickAsync();
+        await Expect(admin.Locator(".alert.success")).ToContainTextAsync("P4");
+        await Expect(admin.Locator("#policy-P4-resolution-amount")).ToHaveValueAsync("5");
+        await Browser.ScreenshotAsync(admin, "admin-sla");
+
+        var carol = await browser.SignInAsync("carol");
+        await carol.GotoAsync("/tickets/new");
+        await Expect(carol.Locator("#report-module")).ToContainTextAsync("VPN gateway");
+        await admin.Context.CloseAsync();
+        await carol.Context.CloseAsync();
+    }
+}
