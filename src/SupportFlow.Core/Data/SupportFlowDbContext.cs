@@ -36,6 +36,22 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<TicketSlaEvent> TicketSlaEvents => Set<TicketSlaEvent>();
 
+    public DbSet<Reviews.Review> Reviews => Set<Reviews.Review>();
+
+    public DbSet<Reviews.ReviewTicket> ReviewTickets => Set<Reviews.ReviewTicket>();
+
+    public DbSet<Reviews.PreventiveAction> PreventiveActions => Set<Reviews.PreventiveAction>();
+
+    public DbSet<Reviews.ReviewReminder> ReviewReminders => Set<Reviews.ReviewReminder>();
+
+    public DbSet<Reviews.CauseCategory> CauseCategories => Set<Reviews.CauseCategory>();
+
+    public DbSet<Knowledge.Article> Articles => Set<Knowledge.Article>();
+
+    public DbSet<Knowledge.ArticleVersion> ArticleVersions => Set<Knowledge.ArticleVersion>();
+
+    public DbSet<Knowledge.Deflection> Deflections => Set<Knowledge.Deflection>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         DatabaseProviders.ConfigureConventions(Database, configurationBuilder);
@@ -64,6 +80,11 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
         if (ChangeTracker.Entries<TicketHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Ticket history is append-only: lines are never edited or deleted.");
+        }
+
+        if (ChangeTracker.Entries<Knowledge.ArticleVersion>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Article versions are kept as written: a new version is added instead.");
         }
     }
 }

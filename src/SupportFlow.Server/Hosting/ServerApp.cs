@@ -6,6 +6,8 @@ using SupportFlow.Data;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Errors;
 using SupportFlow.Server.Jobs;
+using SupportFlow.Server.Knowledge;
+using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
@@ -28,6 +30,8 @@ public static class ServerApp
         builder.Services.AddHostedService(provider => provider.GetRequiredService<AutoCloseJob>());
         builder.Services.AddSingleton<SlaSweep>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SlaSweep>());
+        builder.Services.AddSingleton<ReviewReminderJob>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ReviewReminderJob>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -67,6 +71,10 @@ public static class ServerApp
         app.MapRoutingApi();
         app.MapSlaApi();
         app.MapSlaReport();
+        app.MapReviewsApi();
+        app.MapReviewReport();
+        app.MapFaqApi();
+        app.MapFaqReport();
 
         await app.RunAsync();
         return 0;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Server.Users;
@@ -28,6 +29,7 @@ public static class SupportFlowServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<TicketReception>();
         services.AddScoped<TicketWork>();
+        services.AddScoped<ReviewOpening>();
         services.AddScoped<SlaSettings>();
         services.AddScoped<CalendarImport>();
         return services;

@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
+using SupportFlow.Users;
 
 namespace SupportFlow.Server.Jobs;
 
@@ -34,6 +36,7 @@ public sealed class AutoCloseJob(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
         var sla = scope.ServiceProvider.GetRequiredService<SlaSettings>();
+        var reviews = scope.ServiceProvider.GetRequiredService<ReviewOpening>();
         var calendar = await sla.CalendarAsync(cancellationToken);
 
         // N business days are at least N calendar days: a cheap bound before the exact check.
@@ -49,6 +52,7 @@ public sealed class AutoCloseJob(
         foreach (var ticket in candidates.Where(t => calendar.AddBusinessDays(t.ResolvedAt!.Value, days) <= now))
         {
             ticket.AutoClose(now);
+            await reviews.OnTicketClosedAsync(ticket, Actor.System, now, cancellationToken);
             await sla.ApplyAsync(ticket, now, cancellationToken);
             try
             {

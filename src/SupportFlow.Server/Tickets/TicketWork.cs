@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
@@ -11,7 +12,8 @@ namespace SupportFlow.Server.Tickets;
 /// Loads a ticket the actor may see, checks the actor may do the action, applies the domain
 /// method and saves. The API's action endpoints and the web UI's forms go through here.
 /// </summary>
-public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaSettings sla, OrganizationTime org)
+public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaSettings sla, OrganizationTime org,
+    ReviewOpening reviews)
 {
     public async Task<Ticket> FindAsync(Actor actor, string number, CancellationToken cancellationToken)
     {
@@ -36,7 +38,13 @@ public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaS
         var ticket = await FindAsync(actor, number, cancellationToken);
         TicketPermissions.Ensure(actor, ticket, action);
         var now = clock.GetUtcNow();
+        var wasClosed = ticket.Status == TicketStatus.Closed;
         change(ticket, now);
+        if (!wasClosed && ticket.Status == TicketStatus.Closed)
+        {
+            await reviews.OnTicketClosedAsync(ticket, actor, now, cancellationToken);
+        }
+
         await sla.ApplyAsync(ticket, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return ticket;
