@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Routing;
+using SupportFlow.Search;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
 
@@ -52,6 +53,8 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<Knowledge.Deflection> Deflections => Set<Knowledge.Deflection>();
 
+    public DbSet<TicketSearchDocument> TicketSearch => Set<TicketSearchDocument>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         DatabaseProviders.ConfigureConventions(Database, configurationBuilder);
@@ -65,13 +68,15 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         HistoryIsAppendOnly();
+        TicketSearchIndexing.Apply(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         HistoryIsAppendOnly();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await TicketSearchIndexing.ApplyAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>History is evidence: a change that would edit or delete a line is a bug, so it fails loudly.</summary>
