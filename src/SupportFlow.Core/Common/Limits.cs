@@ -15,4 +15,6 @@ public static class Limits
     public const int Password = 128;
     public const int FileName = 200;
     public const int Url = 2_000;
+    public const int ArticleBody = 100_000;
+    public const int Tag = 50;
 }

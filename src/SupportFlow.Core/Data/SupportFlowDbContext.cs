@@ -45,6 +45,21 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
     public DbSet<Archive.ArchiveRun> ArchiveRuns => Set<Archive.ArchiveRun>();
 
     public DbSet<Archive.PurgeRecord> PurgeRecords => Set<Archive.PurgeRecord>();
+    public DbSet<Reviews.Review> Reviews => Set<Reviews.Review>();
+
+    public DbSet<Reviews.ReviewTicket> ReviewTickets => Set<Reviews.ReviewTicket>();
+
+    public DbSet<Reviews.PreventiveAction> PreventiveActions => Set<Reviews.PreventiveAction>();
+
+    public DbSet<Reviews.ReviewReminder> ReviewReminders => Set<Reviews.ReviewReminder>();
+
+    public DbSet<Reviews.CauseCategory> CauseCategories => Set<Reviews.CauseCategory>();
+
+    public DbSet<Knowledge.Article> Articles => Set<Knowledge.Article>();
+
+    public DbSet<Knowledge.ArticleVersion> ArticleVersions => Set<Knowledge.ArticleVersion>();
+
+    public DbSet<Knowledge.Deflection> Deflections => Set<Knowledge.Deflection>();
 
     public DbSet<TicketSearchDocument> TicketSearch => Set<TicketSearchDocument>();
 
@@ -78,6 +93,11 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
         if (ChangeTracker.Entries<TicketHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Ticket history is append-only: lines are never edited or deleted.");
+        }
+
+        if (ChangeTracker.Entries<Knowledge.ArticleVersion>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Article versions are kept as written: a new version is added instead.");
         }
     }
 }

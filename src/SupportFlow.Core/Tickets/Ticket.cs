@@ -11,7 +11,7 @@ namespace SupportFlow.Tickets;
 /// method here that first asks <see cref="TicketTransitions"/> whether the current status allows
 /// it, then appends what changed to the history.
 /// </summary>
-public sealed class Ticket
+public sealed partial class Ticket
 {
     private readonly List<TicketHistoryEntry> _history = [];
     private readonly List<TicketClockInterval> _clockIntervals = [];

@@ -8,6 +8,8 @@ using SupportFlow.Server.Errors;
 using SupportFlow.Server.Jobs;
 using SupportFlow.Server.Operations;
 using SupportFlow.Server.Notifications;
+using SupportFlow.Server.Knowledge;
+using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
@@ -35,6 +37,8 @@ public static class ServerApp
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SlaSweep>());
         builder.Services.AddOutboxDelivery();
         builder.Services.AddHostedService<Archive.ArchiveJob>();
+        builder.Services.AddSingleton<ReviewReminderJob>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ReviewReminderJob>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -77,6 +81,10 @@ public static class ServerApp
         app.MapSlaReport();
         app.MapNotificationsApi();
         app.MapSupportFlowWeb();
+        app.MapReviewsApi();
+        app.MapReviewReport();
+        app.MapFaqApi();
+        app.MapFaqReport();
 
         await app.RunAsync();
         return 0;

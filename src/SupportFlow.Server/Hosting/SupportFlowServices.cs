@@ -7,6 +7,7 @@ using SupportFlow.Data;
 using SupportFlow.Search;
 using SupportFlow.Server.Operations;
 using SupportFlow.Server.Notifications;
+using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Server.Users;
@@ -31,6 +32,7 @@ public static class SupportFlowServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<TicketReception>();
         services.AddScoped<TicketWork>();
+        services.AddScoped<ReviewOpening>();
         services.AddScoped<SlaSettings>();
         services.AddScoped<CalendarImport>();
         services.AddScoped<TicketNotices>();

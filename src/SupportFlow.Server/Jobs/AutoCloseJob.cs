@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
+using SupportFlow.Users;
 
 namespace SupportFlow.Server.Jobs;
 
@@ -77,6 +79,7 @@ public sealed class AutoCloseJob(
         }
 
         ticket.AutoClose(now);
+        await scope.ServiceProvider.GetRequiredService<ReviewOpening>().OnTicketClosedAsync(ticket, Actor.System, now, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<SlaSettings>().ApplyAsync(ticket, now, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<Notifications.TicketNotices>().AddAsync(ticket, now, cancellationToken);
         try

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Notifications;
+using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
@@ -13,7 +14,7 @@ namespace SupportFlow.Server.Tickets;
 /// method and saves. The API's action endpoints and the web UI's forms go through here.
 /// </summary>
 public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaSettings sla, OrganizationTime org,
-    TicketNotices notices)
+    TicketNotices notices, ReviewOpening reviews)
 {
     public async Task<Ticket> FindAsync(Actor actor, string number, CancellationToken cancellationToken)
     {
@@ -45,7 +46,13 @@ public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaS
             var ticket = await FindAsync(actor, number, cancellationToken);
             TicketPermissions.Ensure(actor, ticket, action);
             var now = clock.GetUtcNow();
+            var wasClosed = ticket.Status == TicketStatus.Closed;
             change(ticket, now);
+            if (!wasClosed && ticket.Status == TicketStatus.Closed)
+            {
+                await reviews.OnTicketClosedAsync(ticket, actor, now, cancellationToken);
+            }
+
             await sla.ApplyAsync(ticket, now, cancellationToken);
             await notices.AddAsync(ticket, now, cancellationToken);
             try
