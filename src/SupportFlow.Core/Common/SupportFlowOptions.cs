@@ -97,6 +97,9 @@ public sealed class NotificationOptions
     public Notifications.DeliveryPolicy Policy => new(
         Math.Max(1, MaxAttempts), TimeSpan.FromSeconds(FirstRetrySeconds), TimeSpan.FromSeconds(MaxRetrySeconds),
         TimeSpan.FromSeconds(LeaseSeconds));
+}
+
+/// <summary><c>SupportFlow:Archive</c>: where monthly archives go and how long closed tickets are kept.</summary>
 public sealed class ArchiveOptions
 {
     /// <summary>Where <c>YYYY-MM/</c> folders go; empty means <c>archive</c> in the data folder.</summary>

@@ -25,7 +25,7 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                 type: "character varying(32)",
                 maxLength: 32,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Email"); // existing users keep being mailed
 
             migrationBuilder.AddColumn<long>(
                 name: "AutoAssignTurns",
