@@ -14,4 +14,6 @@ public static class Limits
     public const int Reason = 1_000;
     public const int Password = 128;
     public const int FileName = 200;
+    public const int Host = 253;
+    public const int MessageId = 998;
 }

@@ -36,6 +36,10 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<TicketSlaEvent> TicketSlaEvents => Set<TicketSlaEvent>();
 
+    public DbSet<Intake.Mailbox> Mailboxes => Set<Intake.Mailbox>();
+
+    public DbSet<Intake.InboundMessage> InboundMessages => Set<Intake.InboundMessage>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         DatabaseProviders.ConfigureConventions(Database, configurationBuilder);

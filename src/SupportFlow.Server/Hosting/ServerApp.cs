@@ -5,6 +5,7 @@ using Microsoft.OpenApi;
 using SupportFlow.Data;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Errors;
+using SupportFlow.Server.Intake;
 using SupportFlow.Server.Jobs;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
@@ -28,6 +29,7 @@ public static class ServerApp
         builder.Services.AddHostedService(provider => provider.GetRequiredService<AutoCloseJob>());
         builder.Services.AddSingleton<SlaSweep>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SlaSweep>());
+        builder.Services.AddSupportFlowIntake();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -67,6 +69,7 @@ public static class ServerApp
         app.MapRoutingApi();
         app.MapSlaApi();
         app.MapSlaReport();
+        app.MapSupportFlowIntake();
 
         await app.RunAsync();
         return 0;

@@ -54,13 +54,20 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
         var policy = await sla.PolicyAsync(priority!.Value, cancellationToken);
         var intake = new TicketIntake(title, description, occurredAt!.Value, receivedAt, impact, priority!.Value,
             channel!.Value, reporter!);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Mail and chat intake record the message they came from in a transaction of their own, which this joins.
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         var number = await TicketNumbers.NextAsync(db, TicketNumber.DayOf(receivedAt, org.Zone), cancellationToken);
         var ticket = Ticket.Receive(number, intake, module!, actor, now, policy);
         await sla.ApplyAsync(ticket, now, cancellationToken);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return ticket;
     }
 

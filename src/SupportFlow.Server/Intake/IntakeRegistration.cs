@@ -1,0 +1,23 @@
+using SupportFlow.Server.Intake.Mail;
+
+namespace SupportFlow.Server.Intake;
+
+/// <summary>Wires mail, chat and web-form intake into the server (one call each from ServerApp).</summary>
+public static class IntakeRegistration
+{
+    public static IServiceCollection AddSupportFlowIntake(this IServiceCollection services)
+    {
+        services.AddOptions<MailIntakeOptions>().BindConfiguration(MailIntakeOptions.Section);
+        services.AddScoped<InboundReception>();
+        services.AddSingleton<MailboxReader>();
+        services.AddSingleton<MailboxWatchers>();
+        services.AddHostedService(provider => provider.GetRequiredService<MailboxWatchers>());
+        return services;
+    }
+
+    public static void MapSupportFlowIntake(this IEndpointRouteBuilder app)
+    {
+        app.MapMailboxesApi();
+        app.MapInboundMessagesApi();
+    }
+}
