@@ -83,7 +83,7 @@ public sealed class Dovecot : IAsyncLifetime
               chroot =
             }
             """);
-        _server = Process.Start(new ProcessStartInfo("dovecot", ["-F", "-c", Config])
+        _server = Process.Start(new ProcessStartInfo("/usr/sbin/dovecot", ["-F", "-c", Config])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         }) ?? throw new InvalidOperationException("dovecot did not start");
@@ -123,7 +123,7 @@ public sealed class Dovecot : IAsyncLifetime
     {
         if (_server is { HasExited: false })
         {
-            await RunAsync("doveadm", "-c", Config, "stop");
+            await RunAsync("/usr/bin/doveadm", "-c", Config, "stop");
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {
