@@ -21,6 +21,19 @@ internal sealed class MailboxConfiguration : IEntityTypeConfiguration<Mailbox>
     }
 }
 
+internal sealed class ChatChannelConfiguration : IEntityTypeConfiguration<ChatChannel>
+{
+    public void Configure(EntityTypeBuilder<ChatChannel> channel)
+    {
+        channel.HasIndex(c => c.Name).IsUnique();
+        channel.Property(c => c.Name).HasMaxLength(Limits.Name);
+        channel.Property(c => c.Token).HasMaxLength(Limits.Name);
+        channel.Property(c => c.Secret).HasMaxLength(Limits.Password);
+        channel.Property(c => c.AesKey).HasMaxLength(Limits.Name);
+        channel.HasOne(c => c.Module).WithMany().OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<InboundMessage>
 {
     public void Configure(EntityTypeBuilder<InboundMessage> message)

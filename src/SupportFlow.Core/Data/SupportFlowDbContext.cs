@@ -40,6 +40,8 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<Intake.InboundMessage> InboundMessages => Set<Intake.InboundMessage>();
 
+    public DbSet<Intake.ChatChannel> ChatChannels => Set<Intake.ChatChannel>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         DatabaseProviders.ConfigureConventions(Database, configurationBuilder);

@@ -22,6 +22,16 @@ public static partial class TicketTag
         return matches.Count == 0 ? null : matches[^1].Groups[1].Value;
     }
 
+    /// <summary>In chat, people write the number as <c>#20260520-001</c>, without brackets.</summary>
+    public static string? FindInChat(string? text)
+    {
+        var match = string.IsNullOrEmpty(text) ? null : ChatTag().Match(text);
+        return match is { Success: true } ? match.Groups[1].Value : Find(text);
+    }
+
     [GeneratedRegex(@"\[#\s*(\d{8}-\d{3,})\s*\]", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
+
+    [GeneratedRegex(@"(?<![\w#])#(\d{8}-\d{3,})(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex ChatTag();
 }

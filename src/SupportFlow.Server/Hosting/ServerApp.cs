@@ -61,6 +61,7 @@ public static class ServerApp
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapGet("/healthz", Health).WithTags("Health");

@@ -125,7 +125,7 @@ public sealed class InboundReception(
     /// <summary>The ticket this message answers: the [#number] tag in its subject, else the messages it references.</summary>
     private async Task<Ticket?> AnsweredTicketAsync(InboundReport report, CancellationToken ct)
     {
-        var number = TicketTag.Find(report.Subject);
+        var number = report.ThreadNumber ?? TicketTag.Find(report.Subject);
         if (number is null && report.References.Count > 0)
         {
             var references = report.References.ToList();

@@ -29,6 +29,9 @@ public sealed record InboundReport(
     /// <summary>When the sender wrote it (the Date header), if known.</summary>
     public DateTimeOffset? WrittenAt { get; init; }
 
+    /// <summary>The ticket it names itself (a chat message's <c>#number</c>); mail finds it in the subject.</summary>
+    public string? ThreadNumber { get; init; }
+
     /// <summary>Why it is machine-written (auto-reply, bounce), or null for a person's message.</summary>
     public string? MachineWritten { get; init; }
 

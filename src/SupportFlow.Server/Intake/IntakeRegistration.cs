@@ -1,8 +1,10 @@
+using SupportFlow.Server.Intake.Chat;
 using SupportFlow.Server.Intake.Mail;
+using SupportFlow.Server.Intake.WebForm;
 
 namespace SupportFlow.Server.Intake;
 
-/// <summary>Wires mail, chat and web-form intake into the server (one call each from ServerApp).</summary>
+/// <summary>Wires mail, chat and web-form intake into the server (one call each from ServerApp, plus UseRateLimiter).</summary>
 public static class IntakeRegistration
 {
     public static IServiceCollection AddSupportFlowIntake(this IServiceCollection services)
@@ -12,6 +14,7 @@ public static class IntakeRegistration
         services.AddSingleton<MailboxReader>();
         services.AddSingleton<MailboxWatchers>();
         services.AddHostedService(provider => provider.GetRequiredService<MailboxWatchers>());
+        services.AddWebForm();
         return services;
     }
 
@@ -19,5 +22,8 @@ public static class IntakeRegistration
     {
         app.MapMailboxesApi();
         app.MapInboundMessagesApi();
+        app.MapChatChannelsApi();
+        app.MapChatIntakeApi();
+        app.MapWebForm();
     }
 }

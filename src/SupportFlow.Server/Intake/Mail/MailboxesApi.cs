@@ -45,7 +45,7 @@ public static class MailboxesApi
     {
         var errors = new RequestErrors();
         var name = errors.Name("name", request.Name);
-        var module = await ModuleAsync(db, errors, request.Module, required: true, ct);
+        var module = await ModuleField.FindAsync(db, errors, request.Module, ct);
         var mailbox = new Mailbox(name, module!);
         Apply(mailbox, request, errors, creating: true);
         errors.ThrowIfInvalid();
@@ -70,7 +70,7 @@ public static class MailboxesApi
             mailbox.Name = errors.Name("name", request.Name);
         }
 
-        if (await ModuleAsync(db, errors, request.Module, required: false, ct) is { } module)
+        if (request.Module is not null && await ModuleField.FindAsync(db, errors, request.Module, ct) is { } module)
         {
             mailbox.Module = module;
         }
@@ -150,26 +150,6 @@ public static class MailboxesApi
         }
 
         mailbox.Enabled = request.Enabled ?? mailbox.Enabled;
-    }
-
-    private static async Task<SupportFlow.Routing.Module?> ModuleAsync(SupportFlowDbContext db, RequestErrors errors, string? name,
-        bool required, CancellationToken ct)
-    {
-        if (!required && name is null)
-        {
-            return null;
-        }
-
-        var moduleName = errors.Required("module", name, Limits.Name);
-        var module = moduleName.Length == 0
-            ? null
-            : await db.Modules.Include(m => m.Team).SingleOrDefaultAsync(m => m.Name == moduleName, ct);
-        if (moduleName.Length > 0 && module is null)
-        {
-            errors.Add("module", $"Unknown module '{moduleName}'. GET /api/modules lists the modules.");
-        }
-
-        return module;
     }
 
     private static IQueryable<Mailbox> Query(SupportFlowDbContext db) => db.Mailboxes.Include(m => m.Module).ThenInclude(m => m.Team);
