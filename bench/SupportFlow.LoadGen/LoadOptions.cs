@@ -17,7 +17,7 @@ public sealed record LoadOptions(
     int? ServerPid,
     string? Label)
 {
-    public static readonly string[] KnownScenarios = ["intake", "mixed", "list"];
+    public static readonly string[] KnownScenarios = ["intake", "mixed", "list", "queue", "search"];
 
     public const string Usage = """
         SupportFlow.LoadGen: drives a running SupportFlow server over HTTP and reports latency and throughput.
@@ -25,10 +25,12 @@ public sealed record LoadOptions(
         Options:
           --url http://127.0.0.1:PORT   the server (loopback addresses only)                    required
           --token TOKEN                 an admin's API token (setup: team, module, users, tokens) required
-          --scenario S[,S...]           intake | mixed | list (comma list runs them in order)   default intake
+          --scenario S[,S...]           intake | mixed | list | queue | search (comma list runs  default intake
+                                        them in order); queue and search read a large database
+                                        (bench/run-large.sh): team queues by SLA due, full-text search
           --concurrency N               requests in flight at once (workers)                    default 16
           --tickets N                   tickets to create (intake, mixed: one flow per ticket)  default 2000
-          --requests N                  page requests of the list scenario                      default 2000
+          --requests N                  page requests of the list, queue and search scenarios   default 2000
           --duration-seconds S          cap of each scenario's measured phase                   default 120
           --timeout-seconds S           one request's timeout                                   default 90
           --server-pid PID              sample the server's CPU time and disk writes from /proc  optional

@@ -56,6 +56,8 @@ foreach (var name in options.Scenarios)
             "intake" => await scenarios.IntakeAsync(interrupted.Token),
             "mixed" => await scenarios.MixedAsync(interrupted.Token),
             "list" => await scenarios.ListAsync(interrupted.Token),
+            "queue" => await scenarios.QueueAsync(interrupted.Token),
+            "search" => await scenarios.SearchAsync(interrupted.Token),
             _ => throw new InvalidOperationException($"Unknown scenario '{name}'."),
         };
     }

@@ -4,7 +4,7 @@ using System.Text;
 namespace SupportFlow.LoadGen;
 
 /// <summary>Latency percentiles from a sorted array of per-request timings (nearest rank).</summary>
-public sealed record Latency(int Count, double P50, double P90, double P99, double Max, double Mean)
+public sealed record Latency(int Count, double P50, double P90, double P95, double P99, double Max, double Mean)
 {
     public static Latency Of(IEnumerable<long> ticks)
     {
@@ -12,26 +12,26 @@ public sealed record Latency(int Count, double P50, double P90, double P99, doub
         Array.Sort(sorted);
         if (sorted.Length == 0)
         {
-            return new Latency(0, 0, 0, 0, 0, 0);
+            return new Latency(0, 0, 0, 0, 0, 0, 0);
         }
 
         double Ms(long t) => t / (double)TimeSpan.TicksPerMillisecond;
         double Rank(double p) => Ms(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)]);
-        return new Latency(sorted.Length, Rank(0.50), Rank(0.90), Rank(0.99), Ms(sorted[^1]), Ms((long)sorted.Average()));
+        return new Latency(sorted.Length, Rank(0.50), Rank(0.90), Rank(0.95), Rank(0.99), Ms(sorted[^1]), Ms((long)sorted.Average()));
     }
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"p50 {P50,8:F1}  p90 {P90,8:F1}  p99 {P99,8:F1}  max {Max,8:F1}  mean {Mean,8:F1} ms");
+        string.Create(CultureInfo.InvariantCulture, $"p50 {P50,8:F1}  p90 {P90,8:F1}  p95 {P95,8:F1}  p99 {P99,8:F1}  max {Max,8:F1}  mean {Mean,8:F1} ms");
 }
 
 /// <summary>Prints one scenario's figures, and a Markdown row for bench/RESULTS.md.</summary>
 public static class Report
 {
     public const string RowHeader =
-        "| run | scenario | conc | done | requests | errors | wall s | req/s | done/s | p50 ms | p90 ms | p99 ms | max ms | check | CPU server | CPU loadgen | CPU others | iowait | server disk writes |";
+        "| run | scenario | conc | done | requests | errors | wall s | req/s | done/s | p50 ms | p90 ms | p95 ms | p99 ms | max ms | check | CPU server | CPU loadgen | CPU others | iowait | server disk writes |";
 
     public const string RowRule =
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |";
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |";
 
     private static readonly double[] BucketsMs = [10, 25, 50, 100, 150, 300, 600, 1200, 2400];
 
@@ -103,7 +103,7 @@ public static class Report
 
         var check = result.CheckPassed switch { true => "OK", false => "FAIL", null => "-" };
         var row = string.Create(inv,
-            $"| {options.Label ?? "-"} | {result.Name} | {options.Concurrency} | {result.UnitsDone} {result.Unit} | {samples.Length} | {errors.Count} | {result.Wall.TotalSeconds:F1} | {samples.Length / seconds:F0} | {result.UnitsDone / seconds:F1} | {all.P50:F1} | {all.P90:F1} | {all.P99:F1} | {all.Max:F0} | {check} | {usage?.ServerCpuPercent(result.Wall) ?? "-"} | {usage?.LoadGenCpuPercent(result.Wall) ?? "-"} | {usage?.OthersCpuPercent(result.Wall) ?? "-"} | {usage?.IowaitPercent ?? "-"} | {usage?.ServerWrites ?? "-"} |");
+            $"| {options.Label ?? "-"} | {result.Name} | {options.Concurrency} | {result.UnitsDone} {result.Unit} | {samples.Length} | {errors.Count} | {result.Wall.TotalSeconds:F1} | {samples.Length / seconds:F0} | {result.UnitsDone / seconds:F1} | {all.P50:F1} | {all.P90:F1} | {all.P95:F1} | {all.P99:F1} | {all.Max:F0} | {check} | {usage?.ServerCpuPercent(result.Wall) ?? "-"} | {usage?.LoadGenCpuPercent(result.Wall) ?? "-"} | {usage?.OthersCpuPercent(result.Wall) ?? "-"} | {usage?.IowaitPercent ?? "-"} | {usage?.ServerWrites ?? "-"} |");
         text.Append("SUMMARY ").AppendLine(row);
         return text.ToString();
     }

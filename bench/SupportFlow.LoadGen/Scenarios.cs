@@ -182,6 +182,81 @@ public sealed class Scenarios(Api api, LoadOptions options, Fixture fixture)
 
     private const int MaxPagesPerWalk = 10;
 
+    /// <summary>
+    /// A team's queue, as an engineer opens it: open tickets of one team, nearest SLA due first,
+    /// 50 a page, then the next two pages by cursor. Teams are the desk's own (not this run's).
+    /// </summary>
+    public async Task<ScenarioResult> QueueAsync(CancellationToken ct)
+    {
+        var teams = (await Ok(api.GetAsync("setup", "/api/teams", fixture.AdminToken, ct), "GET /api/teams")).Json()
+            .EnumerateArray().Select(t => t.GetProperty("name").GetString()!).Where(t => t != fixture.Team).ToList();
+        var rows = 0L;
+        var (wall, samples, done) = await MeasureAsync(options.Requests / 3, async (i, stop) =>
+        {
+            string? cursor = null;
+            var query = $"/api/tickets?team={Uri.EscapeDataString(teams[i % teams.Count])}&status=new,assigned,inProgress,pending&sort=slaDue&limit=50";
+            for (var page = 1; page <= 3; page++)
+            {
+                var response = await api.GetAsync(page == 1 ? "queue page 1" : "queue page 2-3",
+                    query + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)), fixture.AdminToken, stop);
+                if (!response.IsSuccess)
+                {
+                    return false;
+                }
+
+                var json = response.Json();
+                Interlocked.Add(ref rows, json.GetProperty("items").GetArrayLength());
+                if ((cursor = json.GetProperty("nextCursor").GetString()) is null)
+                {
+                    break;
+                }
+            }
+
+            return true;
+        }, ct);
+        return new ScenarioResult("queue", "walks", done, wall, samples,
+            [$"teams: {string.Join(", ", teams)}; {rows} rows returned"], null, "-");
+    }
+
+    /// <summary>
+    /// Full-text search as people type it (<c>GET /api/tickets?q=</c>, first page of 50): common
+    /// symptoms found in thousands of tickets, rare error codes, one character, several terms,
+    /// English words, and a search within a team's open tickets. Each kind is timed apart.
+    /// </summary>
+    public async Task<ScenarioResult> SearchAsync(CancellationToken ct)
+    {
+        (string Kind, Func<Random, string> Query)[] searches =
+        [
+            ("common zh", r => Pick(r, ["卡纸", "无法登录", "同步失败", "验证码", "连接超时", "打印机"])),
+            ("common en", r => Pick(r, ["paper jam", "captcha", "times out", "certificate error", "outlook"])),
+            ("rare code", r => "E" + r.Next(1000, 10000).ToString(CultureInfo.InvariantCulture)),
+            ("1 char", r => Pick(r, ["卡", "慢", "锁"])),
+            ("3 terms", r => Pick(r, ["三楼 打印机 卡纸", "VPN 频繁掉线 会议室", "outlook 同步失败 销售部"])),
+            ("in team queue", r => Pick(r, ["卡纸", "无法登录", "lost my files"]) + "&team=Hardware&status=new,assigned,inProgress,pending"),
+        ];
+        var matched = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var (wall, samples, done) = await MeasureAsync(options.Requests, async (i, stop) =>
+        {
+            var (kind, make) = searches[i % searches.Length];
+            var random = new Random(i);
+            var q = make(random);
+            var amp = q.IndexOf('&', StringComparison.Ordinal);
+            var path = "/api/tickets?limit=50&q=" + (amp < 0 ? Uri.EscapeDataString(q) : Uri.EscapeDataString(q[..amp]) + q[amp..]);
+            var response = await api.GetAsync("search " + kind, path, fixture.AdminToken, stop);
+            if (response.IsSuccess)
+            {
+                matched.AddOrUpdate(kind, response.Json().GetProperty("items").GetArrayLength(), (_, n) => n + response.Json().GetProperty("items").GetArrayLength());
+            }
+
+            return response.IsSuccess;
+        }, ct);
+        return new ScenarioResult("search", "searches", done, wall, samples,
+            ["rows returned per kind: " + string.Join(", ", matched.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))],
+            null, "-");
+    }
+
+    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
+
     private List<(string Name, string Query)> Filters(JsonElement items)
     {
         static string Esc(string s) => Uri.EscapeDataString(s);

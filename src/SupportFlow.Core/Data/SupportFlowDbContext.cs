@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Routing;
+using SupportFlow.Search;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
 
@@ -42,6 +43,8 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<Intake.ChatChannel> ChatChannels => Set<Intake.ChatChannel>();
 
+    public DbSet<TicketSearchDocument> TicketSearch => Set<TicketSearchDocument>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         DatabaseProviders.ConfigureConventions(Database, configurationBuilder);
@@ -55,13 +58,15 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         HistoryIsAppendOnly();
+        TicketSearchIndexing.Apply(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         HistoryIsAppendOnly();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await TicketSearchIndexing.ApplyAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>History is evidence: a change that would edit or delete a line is a bug, so it fails loudly.</summary>

@@ -276,6 +276,30 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Internal")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Public")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("TicketSearch", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
             modelBuilder.Entity("SupportFlow.Sla.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -939,6 +963,17 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
+                {
+                    b.HasOne("SupportFlow.Tickets.Ticket", "Ticket")
+                        .WithOne()
+                        .HasForeignKey("SupportFlow.Search.TicketSearchDocument", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("SupportFlow.Tickets.Attachment", b =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Search;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Server.Users;
@@ -35,7 +36,8 @@ public static class SupportFlowServices
 
     /// <summary>
     /// Brings the database to the current schema. EF Core takes a migration lock, so several
-    /// processes starting together migrate once.
+    /// processes starting together migrate once. Tickets stored before search existed are
+    /// indexed afterwards.
     /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -43,5 +45,6 @@ public static class SupportFlowServices
         var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
         await DatabaseProviders.PrepareAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        await TicketSearchBackfill.RunAsync(db, cancellationToken);
     }
 }

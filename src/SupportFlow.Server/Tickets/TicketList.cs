@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Search;
 using SupportFlow.Server.Auth;
 using SupportFlow.Tickets;
 
@@ -21,19 +23,22 @@ public sealed record TicketListQuery(
     string? Sla,
     string? Sort,
     int? Limit,
-    string? Cursor);
+    string? Cursor,
+    [FromQuery(Name = "q")] string? Q);
 
 /// <summary>
 /// The ticket list, newest received first (or <c>sort=slaDue</c>: nearest SLA due time first,
 /// tickets without one last), with keyset paging: the cursor is the last row's sort key and
 /// id, so a page costs the same however deep it is and rows never repeat or vanish when new
 /// tickets arrive between pages. <c>sla=breached</c> or <c>sla=atRisk</c> narrows to tickets
-/// with a breached target, or with a target past 80% and none breached.
+/// with a breached target, or with a target past 80% and none breached. <c>q</c> is full-text
+/// search (<see cref="SearchTokens"/>): tickets matching every term, title hits first, then newest.
 /// </summary>
 public static class TicketList
 {
     private const int DefaultLimit = 50;
     private const int MaxLimit = 200;
+    private const int MaxSearchPhrases = 16;
 
     private static readonly DateTimeOffset NoDue = DateTimeOffset.MaxValue;
 
@@ -43,11 +48,25 @@ public static class TicketList
         var actor = http.User.ToActor();
         var now = clock.GetUtcNow();
         var errors = new RequestErrors();
-        var bySlaDue = query.Sort?.Trim().ToLowerInvariant() switch
+        var q = errors.Optional("q", query.Q, 200);
+        var phrases = SearchTokens.Query(q);
+        if (q is not null && phrases.Count == 0)
         {
-            null or "" or "receivedat" => false,
-            "sladue" => true,
-            _ => Refuse(errors, "sort", "sort is receivedAt (newest first, the default) or slaDue (nearest SLA due time first)."),
+            errors.Add("q", "q has no letters or digits to search for.");
+        }
+        else if (phrases.Count > MaxSearchPhrases)
+        {
+            errors.Add("q", $"q has more than {MaxSearchPhrases} terms.");
+        }
+
+        var order = query.Sort?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => phrases.Count > 0 ? ListOrder.Relevance : ListOrder.ReceivedAt,
+            "receivedat" => ListOrder.ReceivedAt,
+            "sladue" => ListOrder.SlaDue,
+            "relevance" when phrases.Count > 0 => ListOrder.Relevance,
+            _ => Refused(errors, "sort",
+                "sort is receivedAt (newest first), slaDue (nearest SLA due time first) or, with q, relevance (title hits first, then newest; the default with q)."),
         };
         var sla = query.Sla?.Trim().ToLowerInvariant() switch
         {
@@ -110,6 +129,15 @@ public static class TicketList
                 || EF.Functions.Like(t.Description, pattern, "\\"));
         }
 
+        IQueryable<long>? titleHits = null;
+        if (phrases.Count > 0)
+        {
+            // A reporter finds their own tickets, and only by text they may read: never by a work note.
+            var hits = TicketSearchSql.Matching(db, phrases, actor.IsStaff ? SearchScope.All : SearchScope.Public);
+            tickets = tickets.Where(t => hits.Contains(t.Id));
+            titleHits = TicketSearchSql.Matching(db, phrases, SearchScope.Title);
+        }
+
         if (sla == "breached")
         {
             tickets = tickets.Where(t => t.SlaBreached || t.SlaNextDueAt <= now);
@@ -120,7 +148,20 @@ public static class TicketList
         }
 
         IQueryable<Ticket> ordered;
-        if (bySlaDue)
+        if (order == ListOrder.Relevance && titleHits is not null)
+        {
+            if (after is { } c)
+            {
+                var before = c.InTitle == true
+                    ? tickets.Where(t => !titleHits.Contains(t.Id) || t.ReceivedAt < c.Key || (t.ReceivedAt == c.Key && t.Id < c.Id))
+                    : tickets.Where(t => !titleHits.Contains(t.Id) && (t.ReceivedAt < c.Key || (t.ReceivedAt == c.Key && t.Id < c.Id)));
+                tickets = before;
+            }
+
+            ordered = tickets.OrderByDescending(t => titleHits.Contains(t.Id))
+                .ThenByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Id);
+        }
+        else if (order == ListOrder.SlaDue)
         {
             if (after is { } c)
             {
@@ -147,9 +188,19 @@ public static class TicketList
             .ToListAsync(ct);
         var items = await work.ResponsesAsync(actor, page.Take(limit).ToList(), ct);
 
-        var next = page.Count > limit
-            ? Cursor.Format(bySlaDue ? page[limit - 1].SlaNextDueAt ?? NoDue : page[limit - 1].ReceivedAt, page[limit - 1].Id)
-            : null;
+        string? next = null;
+        if (page.Count > limit)
+        {
+            var last = page[limit - 1];
+            next = order switch
+            {
+                ListOrder.SlaDue => Cursor.Format(last.SlaNextDueAt ?? NoDue, last.Id),
+                ListOrder.ReceivedAt => Cursor.Format(last.ReceivedAt, last.Id),
+                ListOrder.Relevance => Cursor.Format(last.ReceivedAt, last.Id,
+                    await titleHits!.AnyAsync(id => id == last.Id, ct)),
+            };
+        }
+
         return TypedResults.Ok(new TicketPage(items, next));
     }
 
@@ -157,6 +208,19 @@ public static class TicketList
     {
         errors.Add(field, message);
         return false;
+    }
+
+    private static ListOrder Refused(RequestErrors errors, string field, string message)
+    {
+        errors.Add(field, message);
+        return ListOrder.ReceivedAt;
+    }
+
+    private enum ListOrder
+    {
+        ReceivedAt,
+        SlaDue,
+        Relevance,
     }
 
     private static List<T> ParseList<T>(RequestErrors errors, string field, string? value) where T : struct, Enum
@@ -173,11 +237,12 @@ public static class TicketList
         return result;
     }
 
-    private readonly record struct Cursor(DateTimeOffset Key, long Id)
+    /// <summary>The last row's sort key and id; for a search ranked by relevance also whether it was a title hit.</summary>
+    private readonly record struct Cursor(DateTimeOffset Key, long Id, bool? InTitle)
     {
-        public static string Format(DateTimeOffset key, long id) =>
+        public static string Format(DateTimeOffset key, long id, bool? inTitle = null) =>
             Convert.ToBase64String(Encoding.ASCII.GetBytes(
-                string.Create(CultureInfo.InvariantCulture, $"{key.UtcTicks}:{id}")))
+                string.Create(CultureInfo.InvariantCulture, $"{key.UtcTicks}:{id}{inTitle switch { null => "", true => ":1", false => ":0" }}")))
                 .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
         public static Cursor? Parse(RequestErrors errors, string text)
@@ -189,7 +254,8 @@ public static class TicketList
                 var parts = Encoding.ASCII.GetString(Convert.FromBase64String(base64)).Split(':');
                 return new Cursor(
                     new DateTimeOffset(long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.Zero),
-                    long.Parse(parts[1], CultureInfo.InvariantCulture));
+                    long.Parse(parts[1], CultureInfo.InvariantCulture),
+                    parts.Length > 2 ? parts[2] == "1" : null);
             }
             catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
             {

@@ -78,7 +78,10 @@ public static class WebFormPage
         .error,.field-error{color:#b00020;display:block}button{margin-top:1rem}</style></head><body>
         """;
 
-    private static string E(string text) => HtmlEncoder.Default.Encode(text);
+    /// <summary>Chinese stays readable in the page source; markup characters are escaped.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string E(string text) => Encoder.Encode(text);
 
     private static Dictionary<string, string> Texts(bool chinese) => chinese
         ? new()

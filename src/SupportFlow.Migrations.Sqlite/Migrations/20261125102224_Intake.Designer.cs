@@ -11,8 +11,8 @@ using SupportFlow.Data;
 namespace SupportFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SupportFlowDbContext))]
-    [Migration("20261125084355_MailIntake")]
-    partial class MailIntake
+    [Migration("20261125102224_Intake")]
+    partial class Intake
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -32,6 +32,55 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.HasKey("Day");
 
                     b.ToTable("TicketDayCounters");
+                });
+
+            modelBuilder.Entity("SupportFlow.Intake.ChatChannel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AesKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secret")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ChatChannels");
                 });
 
             modelBuilder.Entity("SupportFlow.Intake.InboundMessage", b =>
@@ -228,6 +277,30 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Internal")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Public")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("TicketSearch", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SupportFlow.Sla.CalendarDay", b =>
@@ -852,6 +925,17 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("SupportFlow.Intake.ChatChannel", b =>
+                {
+                    b.HasOne("SupportFlow.Routing.Module", "Module")
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Module");
+                });
+
             modelBuilder.Entity("SupportFlow.Intake.InboundMessage", b =>
                 {
                     b.HasOne("SupportFlow.Tickets.Ticket", "Ticket")
@@ -882,6 +966,17 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
+                {
+                    b.HasOne("SupportFlow.Tickets.Ticket", "Ticket")
+                        .WithOne()
+                        .HasForeignKey("SupportFlow.Search.TicketSearchDocument", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("SupportFlow.Tickets.Attachment", b =>
