@@ -8,6 +8,13 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+echo "== system packages: Dovecot, the real IMAP server of the mail intake tests"
+if ! command -v dovecot >/dev/null || [ ! -x /usr/lib/dovecot/dovecot-lda ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=120 install -y dovecot-imapd
+fi
+
 echo "== build"
 dotnet tool restore >/dev/null
 dotnet build SupportFlow.slnx -c Release -nologo -v quiet

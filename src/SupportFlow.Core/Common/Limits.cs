@@ -17,4 +17,6 @@ public static class Limits
     public const int Url = 2_000;
     public const int ArticleBody = 100_000;
     public const int Tag = 50;
+    public const int Host = 253;
+    public const int MessageId = 998;
 }

@@ -60,6 +60,11 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
     public DbSet<Knowledge.ArticleVersion> ArticleVersions => Set<Knowledge.ArticleVersion>();
 
     public DbSet<Knowledge.Deflection> Deflections => Set<Knowledge.Deflection>();
+    public DbSet<Intake.Mailbox> Mailboxes => Set<Intake.Mailbox>();
+
+    public DbSet<Intake.InboundMessage> InboundMessages => Set<Intake.InboundMessage>();
+
+    public DbSet<Intake.ChatChannel> ChatChannels => Set<Intake.ChatChannel>();
 
     public DbSet<TicketSearchDocument> TicketSearch => Set<TicketSearchDocument>();
 

@@ -111,6 +111,9 @@ public sealed partial class Ticket
     /// <summary>How often the ticket came back after being resolved or closed.</summary>
     public int ReopenCount { get; private set; }
 
+    /// <summary>When the reporter last wrote to the ticket while it was resolved: the owner answers, it does not close itself.</summary>
+    public DateTimeOffset? ReporterRepliedAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -309,14 +312,25 @@ public sealed partial class Ticket
     /// Information added by the reporter (or a colleague of the desk). A reporter answering a
     /// ticket that waits on them brings it back to work.
     /// </summary>
-    public void Comment(Actor actor, DateTimeOffset at, string message)
+    /// <remarks>
+    /// <paramref name="fromReporter"/>: the message is known to come from the reporter though the
+    /// actor has no account (mail or chat from the reporter's address). A reporter writing to a
+    /// resolved ticket is waiting for the owner's answer, so it no longer closes itself.
+    /// </remarks>
+    public void Comment(Actor actor, DateTimeOffset at, string message, bool fromReporter = false)
     {
         Ensure(TicketAction.Comment);
         var action = WireNames.Of(TicketAction.Comment);
         Append(at, actor, action, null, null, null, message, isPublic: true);
-        if (Status == TicketStatus.Pending && PendingReason == Tickets.PendingReason.Reporter && IsReporter(actor))
+        var byReporter = fromReporter || IsReporter(actor);
+        if (Status == TicketStatus.Pending && PendingReason == Tickets.PendingReason.Reporter && byReporter)
         {
             LeavePending(at, actor, action);
+        }
+
+        if (Status == TicketStatus.Resolved && byReporter)
+        {
+            ReporterRepliedAt = at;
         }
 
         Touch(at);
@@ -437,6 +451,11 @@ public sealed partial class Ticket
         if (ConfirmedAt is not null)
         {
             throw new DomainException($"Ticket {Number} was confirmed; its owner closes it with a summary.");
+        }
+
+        if (ReporterRepliedAt >= ResolvedAt)
+        {
+            throw new DomainException($"The reporter answered the resolution of ticket {Number}; its owner decides.");
         }
 
         Append(at, Actor.System, "autoClose", null, null, null,

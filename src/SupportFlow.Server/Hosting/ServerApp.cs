@@ -5,6 +5,7 @@ using Microsoft.OpenApi;
 using SupportFlow.Data;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Errors;
+using SupportFlow.Server.Intake;
 using SupportFlow.Server.Jobs;
 using SupportFlow.Server.Operations;
 using SupportFlow.Server.Notifications;
@@ -39,6 +40,7 @@ public static class ServerApp
         builder.Services.AddHostedService<Archive.ArchiveJob>();
         builder.Services.AddSingleton<ReviewReminderJob>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ReviewReminderJob>());
+        builder.Services.AddSupportFlowIntake();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -70,6 +72,7 @@ public static class ServerApp
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapGet("/healthz", Health).WithTags("Health");
@@ -85,6 +88,7 @@ public static class ServerApp
         app.MapReviewReport();
         app.MapFaqApi();
         app.MapFaqReport();
+        app.MapSupportFlowIntake();
 
         await app.RunAsync();
         return 0;

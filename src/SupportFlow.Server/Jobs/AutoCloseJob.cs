@@ -42,7 +42,8 @@ public sealed class AutoCloseJob(
             // N business days are at least N calendar days: a cheap bound before the exact check.
             var resolvedBefore = now.AddDays(-days);
             var candidates = await db.Tickets
-                .Where(t => t.Status == TicketStatus.Resolved && t.ConfirmedAt == null && t.ResolvedAt <= resolvedBefore)
+                .Where(t => t.Status == TicketStatus.Resolved && t.ConfirmedAt == null && t.ResolvedAt <= resolvedBefore
+                    && (t.ReporterRepliedAt == null || t.ReporterRepliedAt < t.ResolvedAt))
                 .OrderBy(t => t.ResolvedAt)
                 .Select(t => new { t.Id, t.ResolvedAt })
                 .ToListAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -50,44 +49,36 @@ public static class AttachmentsApi
             errors.ThrowIfInvalid();
         }
 
-        if (file!.Length > settings.Attachments.MaxBytes)
+        var now = clock.GetUtcNow();
+        StoredFile stored;
+        await using (var input = file!.OpenReadStream())
+        {
+            stored = await AttachmentStorage.StoreAsync(input, file.FileName, file.Length, settings, now, ct);
+        }
+
+        if (stored.TooLarge)
         {
             throw new AttachmentTooLargeException(settings.Attachments.MaxBytes, file.Length);
         }
 
-        var name = AttachmentFiles.SanitizeName(file.FileName);
-        var contentType = AttachmentFiles.ContentTypeOf(name);
-        if (contentType is null)
+        if (stored.Refusal is not null)
         {
-            errors.Add("file", $"Files like '{name}' are not accepted. Accepted: {AttachmentFiles.Allowed}.");
-            errors.ThrowIfInvalid();
-        }
-
-        var now = clock.GetUtcNow();
-        var relative = Path.Combine(now.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
-            now.ToString("MM", System.Globalization.CultureInfo.InvariantCulture),
-            Guid.NewGuid().ToString("N") + Path.GetExtension(name).ToLowerInvariant());
-        var path = Path.Combine(AttachmentsRoot(settings), relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var (sha256, headMatches) = await SaveAsync(file, name, path, ct);
-        if (!headMatches)
-        {
-            File.Delete(path);
-            errors.Add("file", $"The content of '{name}' is not a {Path.GetExtension(name)} file.");
+            errors.Add("file", stored.Refusal);
             errors.ThrowIfInvalid();
         }
 
         try
         {
-            var attachment = new Attachment(ticket.Id, name, contentType!, file.Length, sha256, relative, actor.UserId, actor.Login, now);
+            var attachment = new Attachment(ticket.Id, stored.Name, stored.ContentType, stored.Size, stored.Sha256, stored.StoredAs,
+                actor.UserId, actor.Login, now);
             db.Attachments.Add(attachment);
-            ticket.RecordAttachment(actor, now, name, file.Length);
+            ticket.RecordAttachment(actor, now, stored.Name, stored.Size);
             await db.SaveChangesAsync(ct);
             return attachment;
         }
         catch
         {
-            File.Delete(path);
+            stored.Discard();
             throw;
         }
     }
@@ -111,44 +102,10 @@ public static class AttachmentsApi
         var ticket = await work.FindAsync(actor, number, ct);
         var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.TicketId == ticket.Id, ct)
             ?? throw new NotFoundException($"Ticket {number} has no attachment {id}.");
-        var stream = File.OpenRead(Path.Combine(AttachmentsRoot(settings), attachment.StoredAs));
+        var stream = File.OpenRead(Path.Combine(AttachmentStorage.Root(settings), attachment.StoredAs));
         return TypedResults.File(stream, attachment.ContentType, attachment.FileName);
     }
 
-    public static string AttachmentsRoot(SupportFlowOptions settings) => Path.Combine(settings.DataPath, "attachments");
-
-    /// <summary>Copies to disk, hashing as it goes and checking the first bytes against the extension.</summary>
-    private static async Task<(string Sha256, bool HeadMatches)> SaveAsync(IFormFile file, string name, string path,
-        CancellationToken ct)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        var head = new byte[8192];
-        var headLength = 0;
-        await using (var input = file.OpenReadStream())
-        await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920,
-                         FileOptions.Asynchronous))
-        {
-            int read;
-            while ((read = await input.ReadAsync(buffer, ct)) > 0)
-            {
-                if (headLength < head.Length)
-                {
-                    var take = Math.Min(read, head.Length - headLength);
-                    Array.Copy(buffer, 0, head, headLength, take);
-                    headLength += take;
-                }
-
-                hash.AppendData(buffer, 0, read);
-                await output.WriteAsync(buffer.AsMemory(0, read), ct);
-            }
-
-            await output.FlushAsync(ct);
-            output.Flush(flushToDisk: true);
-        }
-
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), AttachmentFiles.ContentMatches(name, head, headLength));
-    }
 }
 
 /// <summary>An upload over the configured limit: 413 with a message saying the limit.</summary>

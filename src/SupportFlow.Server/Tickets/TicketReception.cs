@@ -57,7 +57,10 @@ public sealed class TicketReception(
         var policy = await sla.PolicyAsync(priority!.Value, cancellationToken);
         var intake = new TicketIntake(title, description, occurredAt!.Value, receivedAt, impact, priority!.Value,
             channel!.Value, reporter!);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Mail and chat intake record the message they came from in a transaction of their own, which this joins.
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         var number = await TicketNumbers.NextAsync(db, TicketNumber.DayOf(receivedAt, org.Zone), cancellationToken);
         var route = TicketRoute.For(module!, module!.Team is null
             ? await db.CategoryRoutes.Include(r => r.Team).SingleOrDefaultAsync(r => r.Category == module.Category, cancellationToken)
@@ -72,7 +75,11 @@ public sealed class TicketReception(
         db.Tickets.Add(ticket);
         await notices.AddAsync(ticket, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return ticket;
     }
 

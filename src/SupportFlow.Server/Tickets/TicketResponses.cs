@@ -46,6 +46,7 @@ public sealed record TicketResponse(
     bool ClosedWithoutConfirmation,
     string? CancelReason,
     int ReopenCount,
+    DateTimeOffset? ReporterRepliedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     SlaResponse Sla)
@@ -83,6 +84,7 @@ public sealed record TicketResponse(
         t.ClosedWithoutConfirmation,
         t.CancelReason,
         t.ReopenCount,
+        org.Local(t.ReporterRepliedAt),
         org.Local(t.CreatedAt),
         org.Local(t.UpdatedAt),
         SlaResponse.From(sla, org));

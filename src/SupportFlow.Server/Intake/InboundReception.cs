@@ -1,0 +1,194 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportFlow.Common;
+using SupportFlow.Data;
+using SupportFlow.Intake;
+using SupportFlow.Server.Sla;
+using SupportFlow.Server.Tickets;
+using SupportFlow.Tickets;
+using SupportFlow.Users;
+
+namespace SupportFlow.Server.Intake;
+
+/// <summary>
+/// Turns a message from outside (mail, chat) into a new ticket or a comment on the ticket it
+/// answers, recording the message in the same transaction under its unique key: processed
+/// once, whatever the number of restarts and nodes. New tickets go through
+/// <see cref="TicketReception"/>, so numbering, SLA and routing are those of every intake.
+/// </summary>
+public sealed class InboundReception(
+    SupportFlowDbContext db,
+    TicketReception reception,
+    TicketWork work,
+    SlaSettings sla,
+    TimeProvider clock,
+    IOptions<SupportFlowOptions> options)
+{
+    public async Task<InboundResult> ReceiveAsync(InboundReport report, CancellationToken ct)
+    {
+        var stored = new List<StoredFile>();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await FindAsync(report.Channel, report.Source, report.Key, ct) is { } earlier)
+            {
+                return new InboundResult(earlier.Outcome, earlier.TicketNumber, Again: true, earlier.Note);
+            }
+
+            var now = clock.GetUtcNow();
+            var record = new InboundMessage(report.Channel, report.Source, report.Key, report.MessageId, Sender(report),
+                Shorten(report.Subject, Limits.Title), report.ArrivedAt, now);
+            if (report.MessageId is not null && await db.InboundMessages.AsNoTracking()
+                    .FirstOrDefaultAsync(m => m.MessageId == report.MessageId, ct) is { } first)
+            {
+                record.Duplicate($"Message-ID {report.MessageId} was already received (via {first.Source}).");
+            }
+            else if (report.MachineWritten is not null)
+            {
+                record.Ignored($"Machine-written, not answered: {report.MachineWritten}.");
+            }
+            else
+            {
+                await TicketOrCommentAsync(report, record, stored, now, ct);
+            }
+
+            db.InboundMessages.Add(record);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new InboundResult(record.Outcome, record.TicketNumber, Again: false, record.Note);
+        }
+        catch
+        {
+            stored.ForEach(f => f.Discard());
+            throw;
+        }
+    }
+
+    /// <summary>Keeps a message that could not be processed, whole, for an admin (in a fresh context).</summary>
+    public async Task<InboundResult> KeepFailedAsync(InboundReport report, string why, byte[] raw, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        if (await FindAsync(report.Channel, report.Source, report.Key, ct) is { } earlier)
+        {
+            return new InboundResult(earlier.Outcome, earlier.TicketNumber, Again: true, earlier.Note);
+        }
+
+        var record = new InboundMessage(report.Channel, report.Source, report.Key, null, Sender(report),
+            Shorten(report.Subject, Limits.Title), report.ArrivedAt, clock.GetUtcNow());
+        record.Failed(why, raw);
+        db.InboundMessages.Add(record);
+        await db.SaveChangesAsync(ct);
+        return new InboundResult(record.Outcome, null, Again: false, record.Note);
+    }
+
+    public Task<InboundMessage?> FindAsync(Channel channel, string source, string key, CancellationToken ct) =>
+        db.InboundMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Channel == channel && m.Source == source && m.Key == key, ct);
+
+    private async Task TicketOrCommentAsync(InboundReport report, InboundMessage record, List<StoredFile> stored,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var answered = await AnsweredTicketAsync(report, ct);
+        var user = report.SenderAddress is null
+            ? null
+            : await db.Users.Include(u => u.Teams).FirstOrDefaultAsync(u => u.Email == report.SenderAddress && u.IsActive, ct);
+        if (answered is not null && TicketTransitions.IsAllowed(TicketAction.Comment, answered.Status))
+        {
+            var actor = user?.ToActor() ?? IntakeActors.Outsider(report.SenderAddress ?? report.SenderName, Shorten(report.SenderName, Limits.Name));
+            var fromReporter = (user is not null && answered.Reporter.UserId == user.Id)
+                || (report.SenderAddress is not null && string.Equals(answered.Reporter.Email, report.SenderAddress, StringComparison.OrdinalIgnoreCase));
+            var text = ReplyText.NewPart(report.Body);
+            answered.Comment(actor, now, Shorten(text.Length == 0 ? "(empty reply)" : text, Limits.Note), fromReporter);
+            var refused = await AttachAsync(answered, actor, report, stored, now, ct);
+            await sla.ApplyAsync(answered, now, ct);
+            record.BecameComment(answered, refused.Length > 0 ? refused : null);
+            return;
+        }
+
+        var description = report.Body.Length == 0 ? "(no text)" : report.Body;
+        if (answered is not null)
+        {
+            description = $"Follow-up to ticket {answered.Number} ({WireNames.Of(answered.Status)}).\n\n{description}";
+        }
+
+        var arrived = report.ArrivedAt > now ? now : report.ArrivedAt;
+        var occurred = report.WrittenAt is { } written && written < arrived ? written : arrived;
+        var ticket = await reception.ReceiveAsync(IntakeActors.Of(report.Channel), new CreateTicketRequest(
+            Title(report), Shorten(description, Limits.Description), Iso(occurred), Iso(arrived), report.Module.Name,
+            $"Not stated ({WireNames.Of(report.Channel)} report)", WireNames.Of(report.Priority), WireNames.Of(report.Channel),
+            new ReporterRequest(null, Shorten(report.SenderName, Limits.Name), null, null, report.SenderAddress)), ct);
+        var attachNote = await AttachAsync(ticket, IntakeActors.Of(report.Channel), report, stored, now, ct);
+        var note = (description.Length > Limits.Description ? $"The text was cut at {Limits.Description} characters. " : "") + attachNote;
+        record.BecameTicket(ticket, note.Length > 0 ? note : null);
+    }
+
+    /// <summary>The ticket this message answers: the [#number] tag in its subject, else the messages it references.</summary>
+    private async Task<Ticket?> AnsweredTicketAsync(InboundReport report, CancellationToken ct)
+    {
+        var number = report.ThreadNumber ?? TicketTag.Find(report.Subject);
+        if (number is null && report.References.Count > 0)
+        {
+            var references = report.References.ToList();
+            number = await db.InboundMessages.AsNoTracking()
+                .Where(m => m.MessageId != null && references.Contains(m.MessageId) && m.TicketNumber != null)
+                .OrderByDescending(m => m.Id).Select(m => m.TicketNumber).FirstOrDefaultAsync(ct);
+        }
+
+        if (number is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await work.FindAsync(Actor.System, number, ct);
+        }
+        catch (NotFoundException)
+        {
+            return null; // a tag of another desk, or a mistyped number: a new ticket
+        }
+    }
+
+    /// <summary>Keeps each file the upload rules accept; returns what was refused, for the record.</summary>
+    private async Task<string> AttachAsync(Ticket ticket, Actor actor, InboundReport report, List<StoredFile> stored,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var refused = new List<string>();
+        foreach (var file in report.Files)
+        {
+            var kept = await AttachmentStorage.StoreAsync(new MemoryStream(file.Content, writable: false), file.FileName,
+                file.Content.Length, options.Value, now, ct);
+            if (kept.Refusal is not null)
+            {
+                refused.Add(kept.Refusal);
+                continue;
+            }
+
+            stored.Add(kept);
+            db.Attachments.Add(new Attachment(ticket.Id, kept.Name, kept.ContentType, kept.Size, kept.Sha256, kept.StoredAs,
+                actor.UserId, actor.Login, now));
+            ticket.RecordAttachment(actor, now, kept.Name, kept.Size);
+        }
+
+        return refused.Count == 0 ? "" : "Attachments not kept: " + string.Join(" ", refused);
+    }
+
+    private static string Title(InboundReport report)
+    {
+        var subject = SubjectPrefix.Strip(report.Subject);
+        if (subject.Length == 0)
+        {
+            subject = report.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault() ?? "";
+        }
+
+        return Shorten(subject.Length == 0 ? "(no subject)" : subject, Limits.Title);
+    }
+
+    private static string Sender(InboundReport report) =>
+        Shorten(report.SenderAddress is null ? report.SenderName : $"{report.SenderName} <{report.SenderAddress}>", Limits.Email + Limits.Name);
+
+    private static string Iso(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

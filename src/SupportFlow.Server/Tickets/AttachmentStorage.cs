@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using SupportFlow.Common;
+
+namespace SupportFlow.Server.Tickets;
+
+/// <summary>
+/// Checks a file against the attachment rules (size limit, accepted kind, content matching its
+/// extension) and writes it under the data folder with a generated name, flushed to disk before
+/// the caller commits its row. Uploads and mail intake both store files through here.
+/// </summary>
+public static class AttachmentStorage
+{
+    public static string Root(SupportFlowOptions settings) => Path.Combine(settings.DataPath, "attachments");
+
+    /// <summary>Stores <paramref name="input"/> as <paramref name="fileName"/> (sanitised), or says why it is refused.</summary>
+    public static async Task<StoredFile> StoreAsync(Stream input, string? fileName, long length, SupportFlowOptions settings,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var name = AttachmentFiles.SanitizeName(fileName);
+        if (length == 0)
+        {
+            return StoredFile.Refused(name, $"'{name}' is empty.");
+        }
+
+        if (length > settings.Attachments.MaxBytes)
+        {
+            return StoredFile.Refused(name, $"'{name}' is {length} bytes; attachments may be at most {settings.Attachments.MaxBytes} bytes.",
+                tooLarge: true);
+        }
+
+        var contentType = AttachmentFiles.ContentTypeOf(name);
+        if (contentType is null)
+        {
+            return StoredFile.Refused(name, $"Files like '{name}' are not accepted. Accepted: {AttachmentFiles.Allowed}.");
+        }
+
+        var relative = Path.Combine(now.ToString("yyyy", CultureInfo.InvariantCulture), now.ToString("MM", CultureInfo.InvariantCulture),
+            Guid.NewGuid().ToString("N") + Path.GetExtension(name).ToLowerInvariant());
+        var path = Path.Combine(Root(settings), relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var (sha256, size, headMatches) = await SaveAsync(input, name, path, ct);
+        if (!headMatches)
+        {
+            File.Delete(path);
+            return StoredFile.Refused(name, $"The content of '{name}' is not a {Path.GetExtension(name)} file.");
+        }
+
+        return new StoredFile(name, contentType, size, sha256, relative, path, null, false);
+    }
+
+    /// <summary>Copies to disk, hashing as it goes and checking the first bytes against the extension.</summary>
+    private static async Task<(string Sha256, long Size, bool HeadMatches)> SaveAsync(Stream input, string name, string path,
+        CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        var head = new byte[8192];
+        var headLength = 0;
+        long size = 0;
+        await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920,
+                         FileOptions.Asynchronous))
+        {
+            int read;
+            while ((read = await input.ReadAsync(buffer, ct)) > 0)
+            {
+                if (headLength < head.Length)
+                {
+                    var take = Math.Min(read, head.Length - headLength);
+                    Array.Copy(buffer, 0, head, headLength, take);
+                    headLength += take;
+                }
+
+                hash.AppendData(buffer, 0, read);
+                size += read;
+                await output.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+
+            await output.FlushAsync(ct);
+            output.Flush(flushToDisk: true);
+        }
+
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size, AttachmentFiles.ContentMatches(name, head, headLength));
+    }
+}
+
+/// <summary>A stored file (<see cref="Refusal"/> null) or why it was not stored.</summary>
+public sealed record StoredFile(string Name, string ContentType, long Size, string Sha256, string StoredAs, string FullPath,
+    string? Refusal, bool TooLarge)
+{
+    public static StoredFile Refused(string name, string why, bool tooLarge = false) => new(name, "", 0, "", "", "", why, tooLarge);
+
+    /// <summary>Removes the file again when its row could not be committed.</summary>
+    public void Discard()
+    {
+        if (Refusal is null)
+        {
+            File.Delete(FullPath);
+        }
+    }
+}
