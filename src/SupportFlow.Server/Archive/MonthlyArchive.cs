@@ -46,7 +46,7 @@ public sealed class MonthlyArchive(
         var calendar = await sla.CalendarAsync(ct);
         var total = await db.Tickets.CountAsync(t => t.ReceivedAt >= from && t.ReceivedAt < to, ct);
         var temp = Folders.NewTemporary(month);
-        var attachmentsRoot = AttachmentsApi.AttachmentsRoot(options.Value);
+        var attachmentsRoot = AttachmentStorage.Root(options.Value);
         var (ticketsSheetPath, historySheetPath) = (Path.Combine(temp, ".tickets.sheet"), Path.Combine(temp, ".history.sheet"));
         int tickets = 0, lines = 0, attachments = 0;
 

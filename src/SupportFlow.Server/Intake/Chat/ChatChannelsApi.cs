@@ -13,11 +13,11 @@ public sealed record ChatChannelRequest(
 
 /// <summary>A chat channel as shown to admins: secrets are never returned, only whether they are set.</summary>
 public sealed record ChatChannelResponse(
-    string Name, ChatPlatform Platform, bool TokenSet, bool SecretSet, bool AesKeySet, string Module, string Team, Priority Priority,
+    string Name, ChatPlatform Platform, bool TokenSet, bool SecretSet, bool AesKeySet, string Module, string? Team, Priority Priority,
     bool Enabled, string Url)
 {
     public static ChatChannelResponse From(ChatChannel c) => new(c.Name, c.Platform, !string.IsNullOrEmpty(c.Token),
-        !string.IsNullOrEmpty(c.Secret), !string.IsNullOrEmpty(c.AesKey), c.Module.Name, c.Module.Team.Name, c.Priority, c.Enabled,
+        !string.IsNullOrEmpty(c.Secret), !string.IsNullOrEmpty(c.AesKey), c.Module.Name, c.Module.Team?.Name, c.Priority, c.Enabled,
         $"/api/intake/chat/{Uri.EscapeDataString(c.Name)}");
 }
 

@@ -15,10 +15,10 @@ public sealed record MailboxRequest(
 /// <summary>A mailbox as shown to admins: the password is never returned, only whether one is set.</summary>
 public sealed record MailboxResponse(
     string Name, string Host, int Port, MailSecurity Tls, string User, bool PasswordSet, string Folder, string? Address,
-    string Module, string Team, Priority Priority, bool Enabled)
+    string Module, string? Team, Priority Priority, bool Enabled)
 {
     public static MailboxResponse From(Mailbox m) => new(m.Name, m.Host, m.Port, m.Tls, m.UserName, m.Password.Length > 0,
-        m.Folder, m.Address, m.Module.Name, m.Module.Team.Name, m.Priority, m.Enabled);
+        m.Folder, m.Address, m.Module.Name, m.Module.Team?.Name, m.Priority, m.Enabled);
 }
 
 /// <summary>Admin API for the IMAP mailboxes the desk reads (<c>/api/mailboxes</c>).</summary>

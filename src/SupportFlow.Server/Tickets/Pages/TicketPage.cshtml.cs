@@ -123,7 +123,7 @@ public sealed class TicketPageModel(
                 return MissingPage();
             }
 
-            var path = Path.Combine(AttachmentsApi.AttachmentsRoot(options.Value), attachment.StoredAs);
+            var path = Path.Combine(AttachmentStorage.Root(options.Value), attachment.StoredAs);
             return PhysicalFile(Path.GetFullPath(path), attachment.ContentType, attachment.FileName);
         }
         catch (NotFoundException)
