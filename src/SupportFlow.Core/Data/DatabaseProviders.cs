@@ -79,12 +79,32 @@ public static class DatabaseProviders
         || exception.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 }
         || exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
-    /// <summary>Turns on write-ahead logging once per database file (it is persistent).</summary>
-    public static async Task PrepareAsync(DbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies pending migrations, once even when several nodes start together. SQLite: write-ahead
+    /// logging first (persistent, once per file), then EF Core's own migration lock. PostgreSQL:
+    /// EF Core's lock did not stop a second node from re-running a migration the first had just
+    /// applied ("relation already exists", caught by TwoNodeTests), so the nodes take turns on a
+    /// session advisory lock and each reads the applied migrations only once it holds it.
+    /// </summary>
+    public static async Task MigrateAsync(DbContext db, CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7265406551)", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7265406551)", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
         }
     }
 

@@ -43,16 +43,15 @@ public static class SupportFlowServices
     }
 
     /// <summary>
-    /// Brings the database to the current schema. EF Core takes a migration lock, so several
-    /// processes starting together migrate once. Tickets stored before search existed are
+    /// Brings the database to the current schema, under a lock, so several processes starting
+    /// together migrate once (<see cref="DatabaseProviders.MigrateAsync"/>). Tickets stored before search existed are
     /// indexed afterwards.
     /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
-        await DatabaseProviders.PrepareAsync(db, cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        await DatabaseProviders.MigrateAsync(db, cancellationToken);
         await TicketSearchBackfill.RunAsync(db, cancellationToken);
     }
 }
