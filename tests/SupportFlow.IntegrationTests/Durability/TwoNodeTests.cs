@@ -121,7 +121,10 @@ public sealed class TwoNodeTests
             {
                 await using var db = TestDatabase.OpenContext(data);
                 var deadline = DateTime.UtcNow.AddSeconds(120);
-                while (await db.Tickets.AnyAsync(t => t.SlaNextEventAt <= DateTimeOffset.UtcNow) && DateTime.UtcNow < deadline)
+                // A parameter, not DateTimeOffset.UtcNow in the query: SQLite stores times as UTC ticks.
+                for (var now = DateTimeOffset.UtcNow;
+                     await db.Tickets.AnyAsync(t => t.SlaNextEventAt <= now) && DateTime.UtcNow < deadline;
+                     now = DateTimeOffset.UtcNow)
                 {
                     await Task.Delay(250);
                 }
