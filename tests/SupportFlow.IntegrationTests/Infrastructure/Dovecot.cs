@@ -20,6 +20,9 @@ public sealed class Dovecot : IAsyncLifetime
     private readonly string _root = Path.Combine("/tmp", "sf-dovecot-" + Guid.NewGuid().ToString("N")[..8]);
     private Process? _server;
     private int _users;
+
+    // Tests add users in parallel: appends to the passwd-file go one at a time, so a line is never torn.
+    private readonly SemaphoreSlim _passwdWrite = new(1, 1);
     private string _uidGid = "";
 
     public int Port { get; private set; }
@@ -94,8 +97,17 @@ public sealed class Dovecot : IAsyncLifetime
     public async Task<string> AddUserAsync()
     {
         var name = $"desk{Interlocked.Increment(ref _users)}";
-        await File.AppendAllTextAsync(Path.Combine(_root, "passwd"),
-            $"{name}:{{PLAIN}}{Password}:{_uidGid}::{_root}/mail/{name}::\n");
+        await _passwdWrite.WaitAsync();
+        try
+        {
+            await File.AppendAllTextAsync(Path.Combine(_root, "passwd"),
+                $"{name}:{{PLAIN}}{Password}:{_uidGid}::{_root}/mail/{name}::\n");
+        }
+        finally
+        {
+            _passwdWrite.Release();
+        }
+
         return name;
     }
 
@@ -105,6 +117,23 @@ public sealed class Dovecot : IAsyncLifetime
 
     public async Task DeliverAsync(string user, byte[] message, string envelopeFrom = "sender@example.com")
     {
+        // dovecot re-reads the passwd-file when it sees it changed; a user added within the same
+        // instant can be unknown (EX_NOUSER, 67) once: the way an MTA defers, try again shortly.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (exitCode, error) = await RunLdaAsync(user, message, envelopeFrom);
+            if (exitCode != 67 || attempt == 5)
+            {
+                Assert.True(exitCode == 0, $"dovecot-lda failed ({exitCode}): {error} {await LogAsync()}");
+                return;
+            }
+
+            await Task.Delay(200 * attempt);
+        }
+    }
+
+    private async Task<(int ExitCode, string Error)> RunLdaAsync(string user, byte[] message, string envelopeFrom)
+    {
         var lda = Process.Start(new ProcessStartInfo(Lda, ["-c", Config, "-d", user, "-f", envelopeFrom])
         {
             RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
@@ -113,7 +142,7 @@ public sealed class Dovecot : IAsyncLifetime
         lda.StandardInput.Close();
         var error = await lda.StandardError.ReadToEndAsync();
         await lda.WaitForExitAsync();
-        Assert.True(lda.ExitCode == 0, $"dovecot-lda failed ({lda.ExitCode}): {error} {await LogAsync()}");
+        return (lda.ExitCode, error);
     }
 
     public Task<string> LogAsync() =>
