@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupportFlow.Data;
 using SupportFlow.Archive;
 using SupportFlow.IntegrationTests.Infrastructure;
 using SupportFlow.Server.Archive;
@@ -32,7 +34,7 @@ public sealed class ArchiveJobTests
         desk.App.Clock.Advance(TimeSpan.FromMinutes(5));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(manifest.GeneratedAt, (await WaitForManifestAsync(folder)).GeneratedAt);
-        Assert.Equal(1, FinishedRuns(desk.App.DataDirectory, "2026-05"));
+        Assert.Equal(1, await FinishedRunsAsync(desk.App, "2026-05"));
     }
 
     private static async Task<ArchiveManifest> WaitForManifestAsync(string folder)
@@ -47,13 +49,10 @@ public sealed class ArchiveJobTests
         return JsonSerializer.Deserialize<ArchiveManifest>(await File.ReadAllTextAsync(path), ArchiveFolders.Json)!;
     }
 
-    private static long FinishedRuns(string dataDirectory, string month)
+    private static async Task<int> FinishedRunsAsync(SupportFlowApp app, string month)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "supportflow.db")};Pooling=false");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM ArchiveRuns WHERE Month = $m AND FinishedAt IS NOT NULL";
-        command.Parameters.AddWithValue("$m", month);
-        return (long)command.ExecuteScalar()!;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
+        return await db.ArchiveRuns.CountAsync(r => r.Month == month && r.FinishedAt != null);
     }
 }
