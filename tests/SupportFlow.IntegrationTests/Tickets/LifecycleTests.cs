@@ -235,4 +235,20 @@ public sealed class LifecycleTests(DeskFixture fixture) : IClassFixture<DeskFixt
         Assert.Equal(before + kept, history.Count);
         Assert.Equal(kept, history.Count(h => h.Str("action") == "worklog"));
     }
+
+    [Fact]
+    public async Task ConcurrentReassignmentsOfOneTicketAreEachAppliedOrRefusedNeverAServerError()
+    {
+        var number = await _desk.TicketAtAsync(Stage.InProgress);
+
+        // Each save but the first loses the race and is applied again to the fresh ticket, with the
+        // same engineer: a retry must not take the already-loaded engineer for a new user.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => _desk.Supervisor
+            .Act(number, "assign", new { assignee = i % 2 == 0 ? "sup1" : "eng1", reason = $"Rebalancing {i}" })));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, r.StatusCode.ToString()));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var ticket = await TicketTestKit.Ok(_desk.Supervisor.GetAsync($"/api/tickets/{number}"));
+        Assert.Contains(ticket["assignee"].Str("login"), new[] { "sup1", "eng1" });
+    }
 }
