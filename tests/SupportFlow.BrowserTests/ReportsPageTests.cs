@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using SupportFlow.Server.Users;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,7 +27,7 @@ public sealed class ReportsPageTests(Browser browser)
         }
 
         Assert.True(int.Parse(await lead.Locator("#stat-received").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 3);
-        await Expect(lead.Locator("#report-times tr[data-step=resolve][data-priority=all]")).ToBeVisibleAsync();
+        await Expect(lead.Locator("#report-times tr[data-step=resolve] td[data-priority=all]")).ToBeVisibleAsync();
         await Expect(lead.Locator("#report-satisfaction")).ToContainTextAsync("Fixed while I watched");
         await Browser.ScreenshotAsync(lead, "reports");
 

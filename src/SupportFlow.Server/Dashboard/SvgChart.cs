@@ -46,10 +46,10 @@ public static class SvgChart
     /// </summary>
     public static IHtmlContent Columns(string title, IReadOnlyList<(string Label, double Value)> rows, string color)
     {
-        const int width = 600, height = 220, bottom = 190, chartHeight = 160, left = 10;
+        const int width = 600, height = 200, bottom = 176, chartHeight = 150, left = 10;
         var top = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Value));
         var slot = (width - (2.0 * left)) / Math.Max(1, rows.Count);
-        var labelEvery = (int)Math.Ceiling(rows.Count / 10.0);
+        var labelEvery = (int)Math.Ceiling(rows.Count / 8.0);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
             $"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{E(title)}\"><title>{E(title)}</title>"
@@ -72,7 +72,7 @@ public static class SvgChart
             if (i % labelEvery == 0)
             {
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"<text x=\"{x + (slot / 2):0.#}\" y=\"{bottom + 18}\" text-anchor=\"middle\" style=\"font-size:11px\">{E(label)}</text>");
+                    $"<text x=\"{x + (slot / 2):0.#}\" y=\"{bottom + 18}\" text-anchor=\"middle\">{E(label)}</text>");
             }
         }
 
@@ -86,11 +86,13 @@ public static class SvgChart
         const double radius = 52, circumference = 2 * Math.PI * radius;
         var filled = (share ?? 0) * circumference;
         var text = share is { } s ? (s * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
+        // Nothing filled draws no arc: a round line cap would still show a dot at the top.
+        var arc = filled <= 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+            $"<circle cx=\"70\" cy=\"70\" r=\"{radius}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"14\" stroke-linecap=\"round\" "
+            + $"stroke-dasharray=\"{filled:0.##} {circumference:0.##}\" transform=\"rotate(-90 70 70)\"/>");
         return new HtmlString(string.Create(CultureInfo.InvariantCulture,
             $"<svg class=\"chart ring\" viewBox=\"0 0 140 140\" width=\"140\" height=\"140\" role=\"img\" aria-label=\"{E(title)}: {text}\"><title>{E(title)}</title>"
-            + $"<circle cx=\"70\" cy=\"70\" r=\"{radius}\" fill=\"none\" stroke=\"#eef1f5\" stroke-width=\"14\"/>"
-            + $"<circle cx=\"70\" cy=\"70\" r=\"{radius}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"14\" stroke-linecap=\"round\" "
-            + $"stroke-dasharray=\"{filled:0.##} {circumference:0.##}\" transform=\"rotate(-90 70 70)\"/>"
+            + $"<circle cx=\"70\" cy=\"70\" r=\"{radius}\" fill=\"none\" stroke=\"#eef1f5\" stroke-width=\"14\"/>{arc}"
             + $"<text class=\"value\" x=\"70\" y=\"77\" text-anchor=\"middle\" style=\"font-size:22px\">{text}</text></svg>"));
     }
 

@@ -1,6 +1,7 @@
 using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Reports;
+using SupportFlow.Server.Tickets;
 using SupportFlow.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,8 +36,8 @@ public sealed record ReportRequest(string? From, string? To, string? Module, str
         var module = errors.Optional("module", Module, Limits.Name);
         var team = errors.Optional("team", Team, Limits.Name);
         var department = errors.Optional("department", Department, Limits.Name);
-        var priorities = List<global::SupportFlow.Tickets.Priority>(errors, "priority", Priority);
-        var channels = List<global::SupportFlow.Tickets.Channel>(errors, "channel", Channel);
+        var priorities = TicketList.ParseList<global::SupportFlow.Tickets.Priority>(errors, "priority", Priority);
+        var channels = TicketList.ParseList<global::SupportFlow.Tickets.Channel>(errors, "channel", Channel);
 
         int? moduleId = null, teamId = null;
         if (module is not null)
@@ -66,20 +67,6 @@ public sealed record ReportRequest(string? From, string? To, string? Module, str
     {
         errors.Add(field, message);
         return ReportFormat.Json;
-    }
-
-    private static List<T> List<T>(RequestErrors errors, string field, string? value) where T : struct, Enum
-    {
-        var result = new List<T>();
-        foreach (var part in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (errors.Enum<T>(field, part) is { } parsed)
-            {
-                result.Add(parsed);
-            }
-        }
-
-        return result;
     }
 }
 

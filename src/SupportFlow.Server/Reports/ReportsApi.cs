@@ -21,51 +21,29 @@ public static class ReportsApi
         {
             var errors = new RequestErrors();
             var grouping = errors.Enum<TimeGrouping>("groupBy", groupBy, required: false) ?? TimeGrouping.Day;
-            var scope = await ScopeAsync(request, c, errors);
+            var scope = await request.ParseAsync(c.Db, c.Clock, c.Org, c.Ct, errors);
             return Answer(await VolumeReport.ComputeAsync(scope, grouping, c.Db, c.Org, c.Ct), scope);
         });
-        reports.MapGet("/attainment", async ([AsParameters] ReportRequest request, [AsParameters] Context c, SlaSettings settings) =>
-        {
-            var scope = await ScopeAsync(request, c);
-            return Answer(await AttainmentReport.ComputeAsync(scope, c.Db, settings, c.Ct), scope);
-        });
-        reports.MapGet("/times", async ([AsParameters] ReportRequest request, [AsParameters] Context c) =>
-        {
-            var scope = await ScopeAsync(request, c);
-            return Answer(await TimesReport.ComputeAsync(scope, c.Db, c.Ct), scope);
-        });
-        reports.MapGet("/reopens", async ([AsParameters] ReportRequest request, [AsParameters] Context c) =>
-        {
-            var scope = await ScopeAsync(request, c);
-            return Answer(await ReopenReport.ComputeAsync(scope, c.Db, c.Ct), scope);
-        });
-        reports.MapGet("/satisfaction", async ([AsParameters] ReportRequest request, [AsParameters] Context c) =>
-        {
-            var scope = await ScopeAsync(request, c);
-            return Answer(await SatisfactionReport.ComputeAsync(scope, c.Db, c.Org, c.Ct), scope);
-        });
-        reports.MapGet("/engineers", async ([AsParameters] ReportRequest request, [AsParameters] Context c) =>
-        {
-            var scope = await ScopeAsync(request, c);
-            return Answer(await EngineerReport.ComputeAsync(scope, c.Db, c.Ct), scope);
-        });
-        reports.MapGet("/backlog", async ([AsParameters] ReportRequest request, [AsParameters] Context c) =>
-        {
-            var scope = await ScopeAsync(request, c);
-            return Answer(await BacklogReport.ComputeAsync(scope, c.Db, c.Org, c.Ct), scope);
-        });
-        reports.MapGet("/simple", async ([AsParameters] ReportRequest request, [AsParameters] Context c) =>
-        {
-            var scope = await ScopeAsync(request, c);
-            return Answer(await SimpleTicketReport.ComputeAsync(scope, c.Db, c.Ct), scope);
-        });
+        Map(reports, (scope, c) => AttainmentReport.ComputeAsync(scope, c.Db, c.Settings, c.Ct));
+        Map(reports, (scope, c) => TimesReport.ComputeAsync(scope, c.Db, c.Ct));
+        Map(reports, (scope, c) => ReopenReport.ComputeAsync(scope, c.Db, c.Ct));
+        Map(reports, (scope, c) => SimpleTicketReport.ComputeAsync(scope, c.Db, c.Ct));
+        Map(reports, (scope, c) => SatisfactionReport.ComputeAsync(scope, c.Db, c.Org, c.Ct));
+        Map(reports, (scope, c) => EngineerReport.ComputeAsync(scope, c.Db, c.Ct));
+        Map(reports, (scope, c) => BacklogReport.ComputeAsync(scope, c.Db, c.Org, c.Ct));
     }
 
     /// <summary>The services every report needs.</summary>
-    public sealed record Context(SupportFlowDbContext Db, TimeProvider Clock, OrganizationTime Org, CancellationToken Ct);
+    public sealed record Context(SupportFlowDbContext Db, TimeProvider Clock, OrganizationTime Org, SlaSettings Settings,
+        CancellationToken Ct);
 
-    private static Task<ReportScope> ScopeAsync(ReportRequest request, Context c, RequestErrors? errors = null) =>
-        request.ParseAsync(c.Db, c.Clock, c.Org, c.Ct, errors);
+    /// <summary><c>GET /api/reports/{name}</c> for a report that takes nothing but the shared query.</summary>
+    private static void Map<T>(RouteGroupBuilder reports, Func<ReportScope, Context, Task<T>> compute) where T : IReport =>
+        reports.MapGet("/" + T.Name, async ([AsParameters] ReportRequest request, [AsParameters] Context c) =>
+        {
+            var scope = await request.ParseAsync(c.Db, c.Clock, c.Org, c.Ct);
+            return Answer(await compute(scope, c), scope);
+        });
 
     private static Results<Ok<T>, FileContentHttpResult> Answer<T>(T report, ReportScope scope) where T : IReport
     {
