@@ -10,6 +10,7 @@ using SupportFlow.Server.Jobs;
 using SupportFlow.Server.Operations;
 using SupportFlow.Server.Notifications;
 using SupportFlow.Server.Knowledge;
+using SupportFlow.Server.Reports;
 using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
@@ -88,6 +89,7 @@ public static class ServerApp
         app.MapReviewReport();
         app.MapFaqApi();
         app.MapFaqReport();
+        app.MapReportsApi();
         app.MapSupportFlowIntake();
 
         await app.RunAsync();

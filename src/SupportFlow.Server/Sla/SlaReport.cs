@@ -39,20 +39,29 @@ public static class SlaReport
         }
 
         errors.ThrowIfInvalid();
+        var (tickets, priorities) = await AttainmentAsync(
+            db.Tickets.AsNoTracking().Where(t => t.ReceivedAt >= start && t.ReceivedAt < end), settings, now, ct);
+        return TypedResults.Ok(new SlaReportResponse(org.Local(start), org.Local(end), tickets.Count, priorities,
+            Mean(tickets.Select(t => t.FirstRespondedAt - t.ReceivedAt)),
+            Mean(tickets.Select(t => t.FirstAssignedAt - t.ReceivedAt)),
+            Mean(tickets.Select(t => t.ResolvedAt - t.ReceivedAt))));
+    }
+
+    /// <summary>
+    /// Attainment per priority and target of <paramref name="received"/> (cancelled tickets left
+    /// out), measured at <paramref name="now"/>; also the tickets measured. Shared with the reports API.
+    /// </summary>
+    internal static async Task<(List<Ticket> Tickets, SlaPriorityReport[] Priorities)> AttainmentAsync(IQueryable<Ticket> received,
+        SlaSettings settings, DateTimeOffset now, CancellationToken ct)
+    {
         var calendar = await settings.CalendarAsync(ct);
-        var tickets = await db.Tickets.AsNoTracking()
-            .Where(t => t.ReceivedAt >= start && t.ReceivedAt < end && t.Status != TicketStatus.Cancelled)
-            .Include(t => t.ClockIntervals)
-            .ToListAsync(ct);
+        var tickets = await received.Where(t => t.Status != TicketStatus.Cancelled).Include(t => t.ClockIntervals).ToListAsync(ct);
         var measured = tickets.Select(t => (Ticket: t, Sla: t.SlaAt(calendar, now))).ToList();
         var priorities = measured.GroupBy(m => m.Ticket.Priority).OrderBy(g => g.Key).Select(g => new SlaPriorityReport(
             g.Key, g.Count(),
             Attain(g.Select(m => m.Sla.FirstResponse)), Attain(g.Select(m => m.Sla.Assignment)),
             Attain(g.Select(m => m.Sla.Update)), Attain(g.Select(m => m.Sla.Resolution)))).ToArray();
-        return TypedResults.Ok(new SlaReportResponse(org.Local(start), org.Local(end), tickets.Count, priorities,
-            Mean(tickets.Select(t => t.FirstRespondedAt - t.ReceivedAt)),
-            Mean(tickets.Select(t => t.FirstAssignedAt - t.ReceivedAt)),
-            Mean(tickets.Select(t => t.ResolvedAt - t.ReceivedAt))));
+        return (tickets, priorities);
     }
 
     private static SlaAttainment Attain(IEnumerable<SlaTargetState> states)

@@ -235,7 +235,8 @@ public static class TicketList
         Relevance,
     }
 
-    private static List<T> ParseList<T>(RequestErrors errors, string field, string? value) where T : struct, Enum
+    /// <summary>A comma list of wire names ("P1,P2"); each bad one is named in <paramref name="errors"/>. Reports take their filters so too.</summary>
+    internal static List<T> ParseList<T>(RequestErrors errors, string field, string? value) where T : struct, Enum
     {
         var result = new List<T>();
         foreach (var part in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

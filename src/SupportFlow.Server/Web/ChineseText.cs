@@ -314,6 +314,42 @@ public static partial class ChineseText
         ["Users"] = "用户",
         ["Wednesday"] = "星期三",
         ["Workload per engineer"] = "工程师工作量",
+        ["(none)"] = "(未填写)",
+        ["By category"] = "按类别",
+        ["By channel"] = "按渠道",
+        ["By department"] = "按部门",
+        ["By module"] = "按模块",
+        ["By priority"] = "按优先级",
+        ["Day"] = "日",
+        ["Export"] = "导出",
+        ["From"] = "从",
+        ["Mean time to resolve"] = "平均解决时长",
+        ["Month"] = "月",
+        ["Nobody has open or resolved tickets."] = "没有人有未结或已解决的工单。",
+        ["Open now"] = "当前未结",
+        ["Open now, by time since receipt."] = "当前未结工单,按接收至今的时长。",
+        ["Per"] = "统计粒度",
+        ["Reopen rate"] = "重开率",
+        ["Reopens and simple tickets"] = "重开与简单问题",
+        ["Reports"] = "统计报表",
+        ["Resolved in the period"] = "期间内解决",
+        ["Show"] = "查看",
+        ["Simple tickets solved within 30 min"] = "简单问题 30 分钟内解决",
+        ["Simple: P3 or P4, resolved without a temporary workaround."] = "简单问题:P3 或 P4,且未采用临时措施即已解决。",
+        ["Step"] = "环节",
+        ["Tickets received"] = "接收工单",
+        ["Tickets received from {0} to {1}"] = "{0} 至 {1} 接收的工单",
+        ["Time to respond, assign, resolve"] = "响应、分派、解决时长",
+        ["To"] = "至",
+        ["Unassigned open tickets: {0}"] = "未分派的未结工单:{0}",
+        ["Mean, and 90th percentile (p90), of the wall-clock minutes from receipt, over the period's tickets that reached the step."] = "自接收起的自然时间(分钟)的平均值与第 90 百分位(p90),统计期间内已到达该环节的工单。",
+        ["Export the reopen rate"] = "导出重开率",
+        ["Export the simple tickets"] = "导出简单问题",
+        ["{0} tickets"] = "{0} 个工单",
+        ["Week"] = "周",
+        ["Workload and throughput"] = "工作量与产出",
+        ["{0} of {1} resolved tickets reopened"] = "{1} 个已解决工单中 {0} 个被重开",
+        ["{0} of {1} simple tickets within 30 min of assignment"] = "{1} 个简单问题中 {0} 个在分派后 30 分钟内解决",
         ["business days"] = "工作日",
         ["business hours"] = "工作小时",
         ["deactivated"] = "已停用",
@@ -345,6 +381,21 @@ public static partial class ChineseText
         if (english.Contains("cannot be after the report was received", StringComparison.Ordinal))
         {
             return "发生时间不能晚于报修时间。";
+        }
+
+        if (english.Contains("is not a date: use YYYY-MM-DD", StringComparison.Ordinal))
+        {
+            return "日期格式不正确,请使用 YYYY-MM-DD(如 2026-05-01)。";
+        }
+
+        if (english.StartsWith("to must not be before from", StringComparison.Ordinal))
+        {
+            return "结束日期不能早于开始日期。";
+        }
+
+        if (english.StartsWith("A report covers at most", StringComparison.Ordinal))
+        {
+            return "报表最多覆盖三年。";
         }
 
         if (english.Contains("cannot be in the future", StringComparison.Ordinal))

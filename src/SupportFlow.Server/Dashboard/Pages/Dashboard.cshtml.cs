@@ -55,15 +55,8 @@ public sealed class DashboardModel(SupportFlowDbContext db, SlaSettings settings
             .Select(s => (s, open.Count(t => t.Status == s)))];
 
         // Backlog: what still needs work (a resolved ticket waits on its reporter).
-        var backlog = open.Where(t => t.Status != TicketStatus.Resolved).Select(t => now - t.ReceivedAt).ToList();
-        BacklogAge =
-        [
-            ("< 4 h", backlog.Count(a => a < TimeSpan.FromHours(4))),
-            ("4-24 h", backlog.Count(a => a >= TimeSpan.FromHours(4) && a < TimeSpan.FromDays(1))),
-            ("1-3 d", backlog.Count(a => a >= TimeSpan.FromDays(1) && a < TimeSpan.FromDays(3))),
-            ("3-7 d", backlog.Count(a => a >= TimeSpan.FromDays(3) && a < TimeSpan.FromDays(7))),
-            ("> 7 d", backlog.Count(a => a >= TimeSpan.FromDays(7))),
-        ];
+        BacklogAge = SupportFlow.Reports.BacklogAge.Count(
+            open.Where(t => t.Status != TicketStatus.Resolved).Select(t => t.ReceivedAt), now);
         Workload = [.. open.Where(t => t.Owner is not null && t.Status != TicketStatus.Resolved)
             .GroupBy(t => t.Owner!).Select(g => (g.Key, g.Count())).OrderByDescending(w => w.Item2).ThenBy(w => w.Key, StringComparer.Ordinal)];
         Unassigned = open.Count(t => t.Owner is null);
