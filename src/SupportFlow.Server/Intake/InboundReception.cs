@@ -23,6 +23,7 @@ public sealed class InboundReception(
     TicketReception reception,
     TicketWork work,
     SlaSettings sla,
+    SupportFlow.Server.Notifications.TicketNotices notices,
     TimeProvider clock,
     IOptions<SupportFlowOptions> options)
 {
@@ -109,6 +110,8 @@ public sealed class InboundReception(
             answered.Comment(actor, now, Shorten(text.Length == 0 ? "(empty reply)" : text, Limits.Note), fromReporter);
             var refused = await AttachAsync(answered, actor, report, stored, now, ct);
             await sla.ApplyAsync(answered, now, ct);
+            // The owner hears of the reporter's reply in the same transaction (reporterReplied).
+            await notices.AddAsync(answered, now, ct);
             record.BecameComment(answered, refused.Length > 0 ? refused : null);
             return answered;
         }
