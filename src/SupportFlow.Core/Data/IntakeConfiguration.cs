@@ -30,6 +30,9 @@ internal sealed class ChatChannelConfiguration : IEntityTypeConfiguration<ChatCh
         channel.Property(c => c.Token).HasMaxLength(Limits.Name);
         channel.Property(c => c.Secret).HasMaxLength(Limits.Password);
         channel.Property(c => c.AesKey).HasMaxLength(Limits.Name);
+        channel.Property(c => c.AnswerUrl).HasMaxLength(Limits.Url);
+        channel.Property(c => c.AnswerSecret).HasMaxLength(Limits.Password);
+        channel.Ignore(c => c.AnswerGroup);
         channel.HasOne(c => c.Module).WithMany().OnDelete(DeleteBehavior.Restrict);
     }
 }

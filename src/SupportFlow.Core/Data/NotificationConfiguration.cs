@@ -25,6 +25,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.HasIndex(m => new { m.TicketId, m.Id });
         message.HasOne(m => m.Ticket).WithMany().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Restrict);
         message.HasOne<Routing.Team>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.SetNull);
+        // No foreign key to ChatChannels: SQLite would rebuild the Outbox table to add one; delivery
+        // reports an answer whose channel is gone.
     }
 }
 

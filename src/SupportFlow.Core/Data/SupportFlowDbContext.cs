@@ -27,6 +27,8 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<Module> Modules => Set<Module>();
 
+    public DbSet<ModuleVendorContact> ModuleVendorContacts => Set<ModuleVendorContact>();
+
     public DbSet<Sla.StoredSlaPolicy> SlaPolicies => Set<Sla.StoredSlaPolicy>();
 
     public DbSet<Sla.StoredWorkingWeek> CalendarWorkingWeek => Set<Sla.StoredWorkingWeek>();

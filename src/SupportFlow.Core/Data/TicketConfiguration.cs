@@ -36,6 +36,12 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.Navigation(t => t.ClockIntervals).UsePropertyAccessMode(PropertyAccessMode.Field);
         ticket.HasMany(t => t.SlaEvents).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
         ticket.Navigation(t => t.SlaEvents).UsePropertyAccessMode(PropertyAccessMode.Field);
+        ticket.HasMany(t => t.Departments).WithOne().HasForeignKey(d => d.TicketId).OnDelete(DeleteBehavior.Cascade);
+        ticket.Navigation(t => t.Departments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        ticket.HasMany(t => t.VendorContacts).WithOne().HasForeignKey(v => v.TicketId).OnDelete(DeleteBehavior.Cascade);
+        ticket.Navigation(t => t.VendorContacts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        ticket.Ignore(t => t.ResponsibleDepartment);
+        ticket.Ignore(t => t.CollaboratingDepartments);
         ticket.Ignore(t => t.SlaPolicy);
         ticket.Ignore(t => t.SlaTimeline);
 

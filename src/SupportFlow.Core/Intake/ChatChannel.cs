@@ -36,6 +36,30 @@ public sealed class ChatChannel
     /// <summary>WeCom: the EncodingAESKey (43 characters).</summary>
     public string? AesKey { get; set; }
 
+    /// <summary>
+    /// Where the bot's answer goes when the platform takes none in the webhook's response
+    /// (Feishu / Lark): an incoming webhook of the same group (its custom bot), posted to through
+    /// the outbox, so the answer is retried and never lost. Null: no answer on such platforms.
+    /// </summary>
+    public string? AnswerUrl { get; set; }
+
+    /// <summary>The signing secret of <see cref="AnswerUrl"/>'s bot, if it signs.</summary>
+    public string? AnswerSecret { get; set; }
+
+    /// <summary>DingTalk, WeCom and the generic format take the answer in the HTTP response; Feishu does not.</summary>
+    public bool AnswersInResponse => Platform != ChatPlatform.Feishu;
+
+    /// <summary>The group the outbox posts answers to, in the platform's incoming-webhook format.</summary>
+    public Routing.ChatGroup? AnswerGroup => AnswerUrl is null
+        ? null
+        : new Routing.ChatGroup(Platform switch
+        {
+            ChatPlatform.WeCom => Routing.ChatKind.Wecom,
+            ChatPlatform.DingTalk => Routing.ChatKind.Dingtalk,
+            ChatPlatform.Feishu => Routing.ChatKind.Feishu,
+            ChatPlatform.Generic => Routing.ChatKind.Generic,
+        }, AnswerUrl, AnswerSecret);
+
     public int ModuleId { get; private set; }
 
     public Module Module { get; set; } = null!;

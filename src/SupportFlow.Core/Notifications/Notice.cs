@@ -56,11 +56,16 @@ public enum Audience
     Assignee,
     Supervisors,
     TeamChat,
+
+    /// <summary>One vendor contact, named by the notice (<see cref="Notice.Vendor"/>).</summary>
+    Vendor,
 }
 
 /// <summary>
 /// One notification due because of a change. <paramref name="ActorId"/> is who caused it: staff
 /// are not told about their own actions. <paramref name="Detail"/> is the update text, pending
-/// note or SLA target, as the template's <c>{message}</c>.
+/// note or SLA target, as the template's <c>{message}</c>. <paramref name="Vendor"/> is the
+/// contact an <see cref="Audience.Vendor"/> notice goes to.
 /// </summary>
-public sealed record Notice(NotificationEvent Event, Audience Audience, int? ActorId, string? Detail = null);
+public sealed record Notice(NotificationEvent Event, Audience Audience, int? ActorId, string? Detail = null,
+    Tickets.VendorContact? Vendor = null);

@@ -17,13 +17,13 @@ public static class NoticeRules
         }
 
         // One of each (event, audience) per change: a reassignment writes team and assignee lines.
-        return [.. notices.DistinctBy(n => (n.Event, n.Audience))];
+        return [.. notices.DistinctBy(n => (n.Event, n.Audience, n.Vendor?.Email))];
     }
 
     private static IEnumerable<Notice> For(Ticket ticket, TicketHistoryEntry line)
     {
         var actor = line.ActorId;
-        var byReporter = actor is not null && actor == ticket.Reporter.UserId;
+        var byReporter = ByReporter(ticket, line);
         switch (line.Action, line.Field, line.NewValue)
         {
             case ("create", null, _):
@@ -72,6 +72,10 @@ public static class NoticeRules
                 yield return new(NotificationEvent.ConfirmationRejected, Audience.Assignee, actor, line.Note);
                 yield return new(NotificationEvent.ConfirmationRejected, Audience.Supervisors, actor, line.Note);
                 break;
+            case ("vendor", "vendorContact", { } added)
+                when ticket.VendorContacts.FirstOrDefault(v => Ticket.Describe(v.Contact) == added) is { } vendor:
+                yield return new(NotificationEvent.VendorInvolved, Audience.Vendor, actor, line.Note, vendor.Contact);
+                break;
             case ("sla", { } target, "warning"):
                 yield return new(NotificationEvent.SlaWarning, ticket.AssigneeId is null ? Audience.Supervisors : Audience.Assignee,
                     null, line.Note ?? target);
@@ -86,4 +90,14 @@ public static class NoticeRules
                 break;
         }
     }
+
+    /// <summary>
+    /// The reporter's own line: by their account, or, for a reporter without one (mail, the public
+    /// form), by the address they wrote from, which mail and chat intake record as the actor's login.
+    /// </summary>
+    private static bool ByReporter(Ticket ticket, TicketHistoryEntry line) =>
+        line.ActorId is { } id
+            ? id == ticket.Reporter.UserId
+            : ticket.Reporter.UserId is null && ticket.Reporter.Email is { } email
+              && string.Equals(line.ActorLogin, email, StringComparison.OrdinalIgnoreCase);
 }

@@ -16,8 +16,9 @@ public sealed class OutboxMessage
     }
 
     public OutboxMessage(Ticket? ticket, string @event, NotificationChannel channel, string recipient, string recipientName,
-        string language, string subject, string body, DateTimeOffset now, int? teamId = null)
+        string language, string subject, string body, DateTimeOffset now, int? teamId = null, int? chatChannelId = null)
     {
+        ChatChannelId = chatChannelId;
         Ticket = ticket;
         Event = @event;
         Channel = channel;
@@ -50,6 +51,9 @@ public sealed class OutboxMessage
 
     /// <summary>For chat: the team whose chat group (read at delivery, so a corrected address is used) receives it.</summary>
     public int? TeamId { get; private set; }
+
+    /// <summary>For a chat bot's answer: the intake channel whose answer webhook (read at delivery) receives it.</summary>
+    public int? ChatChannelId { get; private set; }
 
     public string Language { get; private set; } = "";
 

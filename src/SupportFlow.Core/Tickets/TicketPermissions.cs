@@ -5,34 +5,25 @@ namespace SupportFlow.Tickets;
 
 /// <summary>
 /// Who may see and do what on a ticket. A reporter only ever learns of their own tickets
-/// (another's is "not found"); engineers work the tickets of their teams and their own;
-/// supervisors (and admins) may do everything.
+/// (another's is "not found"); engineers work the tickets of their teams and their own, and log
+/// work on those their department collaborates on; supervisors (and admins) may do everything.
 /// </summary>
 public static class TicketPermissions
 {
     public static bool CanSee(Actor actor, Ticket ticket) => actor.IsStaff || ticket.IsReporter(actor);
 
     /// <summary>Throws <see cref="NotFoundException"/> for an invisible ticket and <see cref="ForbiddenException"/> for a refused action.</summary>
-    public static void Ensure(Actor actor, Ticket ticket, TicketAction action)
-    {
-        if (!CanSee(actor, ticket))
-        {
-            throw new NotFoundException($"Ticket {ticket.Number} was not found.");
-        }
-
-        if (!May(actor, ticket, action))
-        {
-            throw new ForbiddenException(
-                $"A {WireNames.Of(actor.Role)} may not '{WireNames.Of(action)}' ticket {ticket.Number}{WhyNot(actor, action)}.");
-        }
-    }
+    public static void Ensure(Actor actor, Ticket ticket, TicketAction action) =>
+        EnsureAllowed(actor, ticket, May(actor, ticket, action), $"'{WireNames.Of(action)}'", WhyNot(actor, action));
 
     public static bool May(Actor actor, Ticket ticket, TicketAction action) => action switch
     {
         TicketAction.Triage or TicketAction.Assign => actor.IsSupervisor,
-        TicketAction.Start or TicketAction.Worklog or TicketAction.Update or TicketAction.Pend
+        TicketAction.Start or TicketAction.Update or TicketAction.Pend
             or TicketAction.Resume or TicketAction.Resolve or TicketAction.Close => Works(actor, ticket),
-        TicketAction.Comment or TicketAction.Attach => ticket.IsReporter(actor) || Works(actor, ticket),
+        TicketAction.Worklog => Works(actor, ticket) || Collaborates(actor, ticket),
+        TicketAction.Comment => ticket.IsReporter(actor) || Works(actor, ticket),
+        TicketAction.Attach => ticket.IsReporter(actor) || Works(actor, ticket) || Collaborates(actor, ticket),
         TicketAction.Confirm => ticket.IsReporter(actor) || actor.IsSupervisor,
         TicketAction.Reopen => ticket.IsReporter(actor) || Works(actor, ticket),
         TicketAction.Cancel => ticket.IsReporter(actor) || actor.IsSupervisor,
@@ -43,6 +34,33 @@ public static class TicketPermissions
         actor.IsSupervisor
         || (actor.IsStaff && ((actor.UserId is not null && ticket.AssigneeId == actor.UserId)
                               || (ticket.TeamId is int team && actor.TeamIds.Contains(team))));
+
+    /// <summary>
+    /// Staff of the ticket's responsible or a collaborating department: they log work (and attach
+    /// logs) beside the responsible team; updating the reporter and resolving stay with the team.
+    /// </summary>
+    public static bool Collaborates(Actor actor, Ticket ticket) => actor.IsStaff && ticket.Involves(actor.DepartmentId);
+
+    /// <summary>Which departments work a ticket is a supervisor's coordination (SPEC step 2).</summary>
+    public static void EnsureCoordinates(Actor actor, Ticket ticket) =>
+        EnsureAllowed(actor, ticket, actor.IsSupervisor, "change the departments of", ": that is a supervisor's decision");
+
+    /// <summary>Whoever works the ticket may involve a vendor's contact.</summary>
+    public static void EnsureInvolvesVendors(Actor actor, Ticket ticket) =>
+        EnsureAllowed(actor, ticket, Works(actor, ticket), "involve vendors in", WhyNot(actor, TicketAction.Update));
+
+    private static void EnsureAllowed(Actor actor, Ticket ticket, bool allowed, string what, string whyNot)
+    {
+        if (!CanSee(actor, ticket))
+        {
+            throw new NotFoundException($"Ticket {ticket.Number} was not found.");
+        }
+
+        if (!allowed)
+        {
+            throw new ForbiddenException($"A {WireNames.Of(actor.Role)} may not {what} ticket {ticket.Number}{whyNot}.");
+        }
+    }
 
     private static string WhyNot(Actor actor, TicketAction action) => action switch
     {

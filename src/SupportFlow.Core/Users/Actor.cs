@@ -5,6 +5,9 @@ public sealed record Actor(int? UserId, string Login, string Name, Role Role, IR
 {
     public static Actor System { get; } = new(null, "system", "SupportFlow", Role.Admin, new HashSet<int>());
 
+    /// <summary>The person's department: its members may work the tickets it collaborates on.</summary>
+    public int? DepartmentId { get; init; }
+
     public bool IsStaff => Role >= Role.Engineer;
 
     public bool IsSupervisor => Role >= Role.Supervisor;

@@ -78,5 +78,5 @@ public sealed class User
 
     public List<Team> Teams { get; } = [];
 
-    public Actor ToActor() => new(Id, Login, Name, Role, Teams.Select(t => t.Id).ToHashSet());
+    public Actor ToActor() => new(Id, Login, Name, Role, Teams.Select(t => t.Id).ToHashSet()) { DepartmentId = DepartmentId };
 }

@@ -130,6 +130,14 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("AnswerSecret")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("AnswerUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
@@ -520,6 +528,9 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("ChatChannelId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ClaimToken")
                         .IsConcurrencyToken()
@@ -926,6 +937,40 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.HasIndex("TeamId");
 
                     b.ToTable("Modules");
+                });
+
+            modelBuilder.Entity("SupportFlow.Routing.ModuleVendorContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ModuleVendorContacts", (string)null);
                 });
 
             modelBuilder.Entity("SupportFlow.Routing.Team", b =>
@@ -1402,6 +1447,27 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.ToTable("TicketClockIntervals", (string)null);
                 });
 
+            modelBuilder.Entity("SupportFlow.Tickets.TicketDepartment", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Responsible")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("TicketId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("TicketDepartments", (string)null);
+                });
+
             modelBuilder.Entity("SupportFlow.Tickets.TicketHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1499,6 +1565,47 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("TicketSlaEvents", (string)null);
+                });
+
+            modelBuilder.Entity("SupportFlow.Tickets.TicketVendorContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketVendorContacts", (string)null);
                 });
 
             modelBuilder.Entity("SupportFlow.Users.ApiToken", b =>
@@ -1815,6 +1922,17 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("SupportFlow.Routing.ModuleVendorContact", b =>
+                {
+                    b.HasOne("SupportFlow.Routing.Module", "Module")
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Module");
+                });
+
             modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
                 {
                     b.HasOne("SupportFlow.Tickets.Ticket", "Ticket")
@@ -1922,6 +2040,23 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SupportFlow.Tickets.TicketDepartment", b =>
+                {
+                    b.HasOne("SupportFlow.Users.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SupportFlow.Tickets.Ticket", null)
+                        .WithMany("Departments")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("SupportFlow.Tickets.TicketHistoryEntry", b =>
                 {
                     b.HasOne("SupportFlow.Tickets.Ticket", null)
@@ -1937,6 +2072,15 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .WithMany("SlaEvents")
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportFlow.Tickets.TicketVendorContact", b =>
+                {
+                    b.HasOne("SupportFlow.Tickets.Ticket", null)
+                        .WithMany("VendorContacts")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1992,9 +2136,13 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                 {
                     b.Navigation("ClockIntervals");
 
+                    b.Navigation("Departments");
+
                     b.Navigation("History");
 
                     b.Navigation("SlaEvents");
+
+                    b.Navigation("VendorContacts");
                 });
 #pragma warning restore 612, 618
         }

@@ -120,6 +120,14 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnswerSecret")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
@@ -498,6 +506,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChatChannelId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimToken")
                         .IsConcurrencyToken()
@@ -894,6 +905,38 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("TeamId");
 
                     b.ToTable("Modules");
+                });
+
+            modelBuilder.Entity("SupportFlow.Routing.ModuleVendorContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ModuleVendorContacts", (string)null);
                 });
 
             modelBuilder.Entity("SupportFlow.Routing.Team", b =>
@@ -1360,6 +1403,27 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.ToTable("TicketClockIntervals", (string)null);
                 });
 
+            modelBuilder.Entity("SupportFlow.Tickets.TicketDepartment", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Responsible")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("TicketDepartments", (string)null);
+                });
+
             modelBuilder.Entity("SupportFlow.Tickets.TicketHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1453,6 +1517,45 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("TicketSlaEvents", (string)null);
+                });
+
+            modelBuilder.Entity("SupportFlow.Tickets.TicketVendorContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketVendorContacts", (string)null);
                 });
 
             modelBuilder.Entity("SupportFlow.Users.ApiToken", b =>
@@ -1763,6 +1866,17 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("SupportFlow.Routing.ModuleVendorContact", b =>
+                {
+                    b.HasOne("SupportFlow.Routing.Module", "Module")
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Module");
+                });
+
             modelBuilder.Entity("SupportFlow.Search.TicketSearchDocument", b =>
                 {
                     b.HasOne("SupportFlow.Tickets.Ticket", "Ticket")
@@ -1870,6 +1984,23 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SupportFlow.Tickets.TicketDepartment", b =>
+                {
+                    b.HasOne("SupportFlow.Users.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SupportFlow.Tickets.Ticket", null)
+                        .WithMany("Departments")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("SupportFlow.Tickets.TicketHistoryEntry", b =>
                 {
                     b.HasOne("SupportFlow.Tickets.Ticket", null)
@@ -1885,6 +2016,15 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .WithMany("SlaEvents")
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportFlow.Tickets.TicketVendorContact", b =>
+                {
+                    b.HasOne("SupportFlow.Tickets.Ticket", null)
+                        .WithMany("VendorContacts")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1940,9 +2080,13 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                 {
                     b.Navigation("ClockIntervals");
 
+                    b.Navigation("Departments");
+
                     b.Navigation("History");
 
                     b.Navigation("SlaEvents");
+
+                    b.Navigation("VendorContacts");
                 });
 #pragma warning restore 612, 618
         }

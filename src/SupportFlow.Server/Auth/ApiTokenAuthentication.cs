@@ -64,10 +64,11 @@ public sealed class ApiTokenAuthentication(
     }
 }
 
-/// <summary>The actor travels in claims: id, login, name, role and team ids.</summary>
+/// <summary>The actor travels in claims: id, login, name, role, team ids and department.</summary>
 public static class ActorClaims
 {
     private const string TeamClaim = "team";
+    private const string DepartmentClaim = "department";
 
     public static ClaimsPrincipal Principal(Actor actor, string scheme)
     {
@@ -80,6 +81,11 @@ public static class ActorClaims
         };
         claims.AddRange(actor.TeamIds.Select(id =>
             new Claim(TeamClaim, id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        if (actor.DepartmentId is int department)
+        {
+            claims.Add(new Claim(DepartmentClaim, department.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 
@@ -93,6 +99,11 @@ public static class ActorClaims
             user.Identity!.Name!,
             user.FindFirstValue(ClaimTypes.GivenName) ?? "",
             role,
-            user.FindAll(TeamClaim).Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet());
+            user.FindAll(TeamClaim).Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet())
+        {
+            DepartmentId = user.FindFirstValue(DepartmentClaim) is { } department
+                ? int.Parse(department, System.Globalization.CultureInfo.InvariantCulture)
+                : null,
+        };
     }
 }

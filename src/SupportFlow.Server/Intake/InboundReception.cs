@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Intake;
+using SupportFlow.Notifications;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Tickets;
@@ -22,6 +23,7 @@ public sealed class InboundReception(
     TicketReception reception,
     TicketWork work,
     SlaSettings sla,
+    SupportFlow.Server.Notifications.TicketNotices notices,
     TimeProvider clock,
     IOptions<SupportFlowOptions> options)
 {
@@ -50,7 +52,14 @@ public sealed class InboundReception(
             }
             else
             {
-                await TicketOrCommentAsync(report, record, stored, now, ct);
+                var ticket = await TicketOrCommentAsync(report, record, stored, now, ct);
+                if (report.AnswerTo is { AnswerUrl: not null } channel)
+                {
+                    // Committed with the ticket, delivered and retried by the outbox: the answer cannot be lost.
+                    var answer = Chat.ChatIntakeApi.Answer(new InboundResult(record.Outcome, record.TicketNumber, false, null));
+                    db.Outbox.Add(new OutboxMessage(ticket, "chatAnswer", NotificationChannel.Chat, channel.Name, report.SenderName,
+                        Languages.Chinese, $"[#{ticket.Number}]", $"@{report.SenderName} {answer}", now, chatChannelId: channel.Id));
+                }
             }
 
             db.InboundMessages.Add(record);
@@ -85,7 +94,7 @@ public sealed class InboundReception(
     public Task<InboundMessage?> FindAsync(Channel channel, string source, string key, CancellationToken ct) =>
         db.InboundMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Channel == channel && m.Source == source && m.Key == key, ct);
 
-    private async Task TicketOrCommentAsync(InboundReport report, InboundMessage record, List<StoredFile> stored,
+    private async Task<Ticket> TicketOrCommentAsync(InboundReport report, InboundMessage record, List<StoredFile> stored,
         DateTimeOffset now, CancellationToken ct)
     {
         var answered = await AnsweredTicketAsync(report, ct);
@@ -101,8 +110,10 @@ public sealed class InboundReception(
             answered.Comment(actor, now, Shorten(text.Length == 0 ? "(empty reply)" : text, Limits.Note), fromReporter);
             var refused = await AttachAsync(answered, actor, report, stored, now, ct);
             await sla.ApplyAsync(answered, now, ct);
+            // The owner hears of the reporter's reply in the same transaction (reporterReplied).
+            await notices.AddAsync(answered, now, ct);
             record.BecameComment(answered, refused.Length > 0 ? refused : null);
-            return;
+            return answered;
         }
 
         var description = report.Body.Length == 0 ? "(no text)" : report.Body;
@@ -120,9 +131,10 @@ public sealed class InboundReception(
         var attachNote = await AttachAsync(ticket, IntakeActors.Of(report.Channel), report, stored, now, ct);
         var note = (description.Length > Limits.Description ? $"The text was cut at {Limits.Description} characters. " : "") + attachNote;
         record.BecameTicket(ticket, note.Length > 0 ? note : null);
+        return ticket;
     }
 
-    /// <summary>The ticket this message answers: the [#number] tag in its subject, else the messages it references.</summary>
+    /// <summary>The ticket this message answers: the [#number] tag in its subject, else the messages it references (received or sent).</summary>
     private async Task<Ticket?> AnsweredTicketAsync(InboundReport report, CancellationToken ct)
     {
         var number = report.ThreadNumber ?? TicketTag.Find(report.Subject);
@@ -131,7 +143,11 @@ public sealed class InboundReception(
             var references = report.References.ToList();
             number = await db.InboundMessages.AsNoTracking()
                 .Where(m => m.MessageId != null && references.Contains(m.MessageId) && m.TicketNumber != null)
-                .OrderByDescending(m => m.Id).Select(m => m.TicketNumber).FirstOrDefaultAsync(ct);
+                .OrderByDescending(m => m.Id).Select(m => m.TicketNumber).FirstOrDefaultAsync(ct)
+                // A reply to a mail the desk sent ("received", an update): its Message-ID was fixed in the outbox.
+                ?? await db.Outbox.AsNoTracking()
+                    .Where(m => references.Contains(m.MessageId) && m.TicketId != null)
+                    .OrderByDescending(m => m.Id).Select(m => m.Ticket!.Number).FirstOrDefaultAsync(ct);
         }
 
         if (number is null)

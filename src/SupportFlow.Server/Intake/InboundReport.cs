@@ -37,6 +37,9 @@ public sealed record InboundReport(
 
     public IReadOnlyList<MailFile> Files { get; init; } = [];
 
+    /// <summary>A chat channel whose platform takes no answer in its response: the answer goes to its group through the outbox.</summary>
+    public SupportFlow.Intake.ChatChannel? AnswerTo { get; init; }
+
     public static InboundReport FromMail(IncomingMail mail, string mailbox, string key, DateTimeOffset arrivedAt, Module module,
         Priority priority) =>
         new(Channel.Email, mailbox, key, mail.FromName, mail.FromAddress, mail.Subject, mail.Body, arrivedAt, module, priority)

@@ -104,6 +104,13 @@ public sealed class OutboxDelivery(
             {
                 await email.SendAsync(message, ct);
             }
+            else if (message.ChatChannelId is int channelId)
+            {
+                var channel = await db.ChatChannels.AsNoTracking().SingleOrDefaultAsync(c => c.Id == channelId, ct);
+                var group = channel?.AnswerGroup
+                    ?? throw new DeliveryException($"Chat channel '{message.Recipient}' has no answer webhook any more.");
+                await chat.SendAsync(message, number, group, ct);
+            }
             else
             {
                 var team = message.TeamId is int teamId ? await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == teamId, ct) : null;

@@ -58,6 +58,10 @@ public sealed class TicketNotices(SupportFlowDbContext db, IOptions<SupportFlowO
                     }
 
                     break;
+                case Audience.Vendor when notice.Vendor is { } vendor:
+                    // No account, so no language of their own: the organisation's.
+                    rows.Add(await EmailAsync(ticket, notice, vendor.Email, vendor.Name, DefaultLanguage, now, ct));
+                    break;
                 case Audience.TeamChat when ticket.Team?.Chat is not null:
                     rows.Add(await ChatAsync(ticket, notice, null, now, ct));
                     break;

@@ -53,6 +53,7 @@ public static class RoutingApi
         modules.MapPut("/{name}", UpdateModule).RequireAuthorization(Policies.Admin);
         modules.MapDelete("/{name}", DeleteModule).RequireAuthorization(Policies.Admin);
         app.MapCategoriesApi();
+        app.MapModuleVendorsApi();
     }
 
     private static async Task<Ok<TeamResponse[]>> Teams(SupportFlowDbContext db, CancellationToken ct) =>

@@ -196,6 +196,8 @@ public static class TicketList
         var page = await ordered
             .Take(limit + 1)
             .Include(t => t.Module).Include(t => t.Team).Include(t => t.Assignee).Include(t => t.ClockIntervals)
+            .Include(t => t.Departments).ThenInclude(d => d.Department)
+            .Include(t => t.VendorContacts)
             .AsSplitQuery()
             .ToListAsync(ct);
         var items = await work.ResponsesAsync(actor, page.Take(limit).ToList(), ct);

@@ -49,7 +49,10 @@ public sealed record TicketResponse(
     DateTimeOffset? ReporterRepliedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    SlaResponse Sla)
+    SlaResponse Sla,
+    string? ResponsibleDepartment,
+    string[] CollaboratingDepartments,
+    VendorContactResponse[] VendorContacts)
 {
     /// <summary>Maps a ticket loaded with its module, team, assignee and clock intervals. Times are shown in the organisation's zone.</summary>
     public static TicketResponse From(Ticket t, string? reporterLogin, OrganizationTime org, bool staffView, SlaStatus sla) => new(
@@ -87,12 +90,22 @@ public sealed record TicketResponse(
         org.Local(t.ReporterRepliedAt),
         org.Local(t.CreatedAt),
         org.Local(t.UpdatedAt),
-        SlaResponse.From(sla, org));
+        SlaResponse.From(sla, org),
+        t.ResponsibleDepartment?.Name,
+        [.. t.CollaboratingDepartments.Select(d => d.Name).Order(StringComparer.Ordinal)],
+        staffView ? [.. t.VendorContacts.OrderBy(v => v.Id).Select(v => VendorContactResponse.From(v, org))] : []);
 
     private static ConfirmationResponse? ConfirmationOf(Ticket t, OrganizationTime org) =>
         t.ConfirmedAt is not null || t.ConfirmationComment is not null
             ? new ConfirmationResponse(t.ConfirmedAt is not null, t.ConfirmationComment, org.Local(t.ConfirmedAt), t.ConfirmedOnBehalf)
             : null;
+}
+
+/// <summary>A vendor contact involved in a ticket (shown to staff only: an outside party's address).</summary>
+public sealed record VendorContactResponse(long Id, string Name, string Company, string Email, string AddedBy, DateTimeOffset AddedAt)
+{
+    public static VendorContactResponse From(TicketVendorContact v, OrganizationTime org) =>
+        new(v.Id, v.Name, v.Company, v.Email, v.AddedBy, org.Local(v.AddedAt));
 }
 
 public sealed record TicketPage(IReadOnlyList<TicketResponse> Items, string? NextCursor);

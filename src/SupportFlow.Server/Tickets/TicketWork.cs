@@ -25,6 +25,8 @@ public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaS
                 .Include(t => t.Assignee)
                 .Include(t => t.ClockIntervals)
                 .Include(t => t.SlaEvents)
+                .Include(t => t.Departments).ThenInclude(d => d.Department)
+                .Include(t => t.VendorContacts)
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(t => t.Number == number, cancellationToken)
             : null;
@@ -38,13 +40,18 @@ public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaS
     /// race (another user, or the SLA sweep recording an event on another node), it is applied
     /// again to the fresh ticket, whose status and permissions are checked again.
     /// </summary>
-    public async Task<Ticket> DoAsync(Actor actor, string number, TicketAction action,
+    public Task<Ticket> DoAsync(Actor actor, string number, TicketAction action,
+        Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken) =>
+        DoAsync(actor, number, t => TicketPermissions.Ensure(actor, t, action), change, cancellationToken);
+
+    /// <summary>A change outside the lifecycle table (departments, vendors): <paramref name="ensure"/> checks the actor may make it.</summary>
+    public async Task<Ticket> DoAsync(Actor actor, string number, Action<Ticket> ensure,
         Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var ticket = await FindAsync(actor, number, cancellationToken);
-            TicketPermissions.Ensure(actor, ticket, action);
+            ensure(ticket);
             var now = clock.GetUtcNow();
             var wasClosed = ticket.Status == TicketStatus.Closed;
             change(ticket, now);

@@ -37,6 +37,7 @@ public static class TicketsApi
         group.MapPost("/{number}/reopen", Reopen);
         group.MapPost("/{number}/cancel", Cancel);
         group.MapAttachmentsApi();
+        group.MapCollaborationApi();
         return group;
     }
 

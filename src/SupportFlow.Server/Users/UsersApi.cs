@@ -99,6 +99,11 @@ public static class UsersApi
             throw new DomainException($"Department '{name}' still has users; move them first.");
         }
 
+        if (await db.Tickets.AnyAsync(t => t.Departments.Any(d => d.DepartmentId == department.Id), ct))
+        {
+            throw new DomainException($"Department '{name}' works on tickets and stays for their history.");
+        }
+
         db.Departments.Remove(department);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();

@@ -129,6 +129,8 @@ public sealed class UiText(IHttpContextAccessor accessor, OrganizationTime org)
         "cancel" => "Cancelled",
         "attach" => "Attachment",
         "sla" => "SLA",
+        "department" => "Departments",
+        "vendor" => "Vendor",
         _ => action,
     }];
 
@@ -151,6 +153,9 @@ public sealed class UiText(IHttpContextAccessor accessor, OrganizationTime org)
         "reopenCount" => "Times reopened",
         "closedWithoutConfirmation" => "Closed without confirmation",
         "sla" => "SLA",
+        "responsibleDepartment" => "Responsible department",
+        "collaboratingDepartment" => "Collaborating department",
+        "vendorContact" => "Vendor contact",
         _ => field,
     }];
 

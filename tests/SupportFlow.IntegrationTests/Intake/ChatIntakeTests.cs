@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using SupportFlow.IntegrationTests.Infrastructure;
 using SupportFlow.Intake;
 
@@ -190,6 +191,34 @@ public sealed class ChatIntakeTests : IAsyncLifetime
         var ticket = Assert.Single(await TicketsAsync())!;
         Assert.Equal("邮箱登录不了", ticket["title"]!.GetValue<string>());
         Assert.Equal("chat", ticket["channel"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task FeishuTakesNoAnswerInItsResponseSoTheNumberGoesToTheGroupThroughTheOutboxOnce()
+    {
+        await using var group = await Notifications.WebhookReceiver.StartAsync();
+        await (await _desk.Admin.PutAsJsonAsync("/api/chat-channels/feishu", new { answerUrl = "ftp://nowhere" })).FieldError("answerUrl");
+        var channel = await (await _desk.Admin.PutAsJsonAsync("/api/chat-channels/feishu",
+            new { answerUrl = group.Url("/open-apis/bot/v2/hook/desk"), answerSecret = "bot-secret" })).Json(HttpStatusCode.OK);
+        Assert.True(channel["answerSecretSet"]!.GetValue<bool>());
+        Assert.Null(channel["answerSecret"]);
+
+        var encrypted = new JsonObject { ["encrypt"] = ChatSignatures.FeishuEncrypt(FeishuKey, FeishuEvent(FeishuToken, "打印机卡纸")) }.ToJsonString();
+        (await _anonymous.SendAsync(FeishuRequest(encrypted))).EnsureSuccessStatusCode();
+        (await _anonymous.SendAsync(FeishuRequest(encrypted))).EnsureSuccessStatusCode(); // Feishu retries an unanswered delivery
+        var number = Assert.Single(await TicketsAsync())!["number"]!.GetValue<string>();
+
+        await _desk.App.Services.GetRequiredService<SupportFlow.Server.Notifications.OutboxDelivery>().SweepAsync(CancellationToken.None);
+
+        var answer = Assert.Single(group.Received);
+        Assert.Equal("/open-apis/bot/v2/hook/desk", answer.Path);
+        var payload = JsonNode.Parse(answer.Body)!;
+        Assert.Equal("text", payload["msg_type"]!.GetValue<string>());
+        Assert.Contains($"已受理，工单号 {number}", payload["content"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(payload["sign"]);
+        var delivery = Assert.Single(await (await _desk.Supervisor.GetAsync($"/api/tickets/{number}/deliveries")).JsonArray(),
+            d => d!["event"]!.GetValue<string>() == "chatAnswer")!;
+        Assert.Equal("sent", delivery["status"]!.GetValue<string>());
     }
 
     [Fact]

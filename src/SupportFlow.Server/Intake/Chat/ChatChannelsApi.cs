@@ -9,16 +9,17 @@ using SupportFlow.Tickets;
 namespace SupportFlow.Server.Intake.Chat;
 
 public sealed record ChatChannelRequest(
-    string? Name, string? Platform, string? Token, string? Secret, string? AesKey, string? Module, string? Priority, bool? Enabled);
+    string? Name, string? Platform, string? Token, string? Secret, string? AesKey, string? Module, string? Priority, bool? Enabled,
+    string? AnswerUrl = null, string? AnswerSecret = null);
 
 /// <summary>A chat channel as shown to admins: secrets are never returned, only whether they are set.</summary>
 public sealed record ChatChannelResponse(
     string Name, ChatPlatform Platform, bool TokenSet, bool SecretSet, bool AesKeySet, string Module, string? Team, Priority Priority,
-    bool Enabled, string Url)
+    bool Enabled, string Url, string? AnswerUrl, bool AnswerSecretSet)
 {
     public static ChatChannelResponse From(ChatChannel c) => new(c.Name, c.Platform, !string.IsNullOrEmpty(c.Token),
         !string.IsNullOrEmpty(c.Secret), !string.IsNullOrEmpty(c.AesKey), c.Module.Name, c.Module.Team?.Name, c.Priority, c.Enabled,
-        $"/api/intake/chat/{Uri.EscapeDataString(c.Name)}");
+        $"/api/intake/chat/{Uri.EscapeDataString(c.Name)}", c.AnswerUrl, !string.IsNullOrEmpty(c.AnswerSecret));
 }
 
 /// <summary>Admin API for the chat channels whose bots report to the desk (<c>/api/chat-channels</c>).</summary>
@@ -111,6 +112,20 @@ public static class ChatChannelsApi
         }
 
         channel.Enabled = request.Enabled ?? channel.Enabled;
+        if (request.AnswerUrl is not null)
+        {
+            // "answerUrl": "" removes it.
+            var url = errors.Optional("answerUrl", request.AnswerUrl, Limits.Url);
+            channel.AnswerUrl = url;
+            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+            {
+                errors.Add("answerUrl", $"'{url}' is not an http(s) address of the group's incoming webhook.");
+            }
+        }
+
+        channel.AnswerSecret = request.AnswerSecret is null
+            ? channel.AnswerSecret
+            : errors.Optional("answerSecret", request.AnswerSecret, Limits.Password);
         switch (channel.Platform)
         {
             case ChatPlatform.DingTalk when string.IsNullOrEmpty(channel.Secret):

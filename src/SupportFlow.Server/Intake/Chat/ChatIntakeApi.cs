@@ -10,7 +10,8 @@ namespace SupportFlow.Server.Intake.Chat;
 /// The inbound webhook of each chat channel, <c>/api/intake/chat/{channel}</c>: verified by the
 /// platform's signature or token (401 otherwise, nothing changes), then taken in like mail: a
 /// new ticket, or a comment when the text names <c>#YYYYMMDD-NNN</c>. The bot answers with the
-/// ticket number in the HTTP response where the platform allows it (DingTalk, WeCom, generic).
+/// ticket number in the HTTP response where the platform allows it (DingTalk, WeCom, generic),
+/// else (Feishu / Lark) through the outbox to the channel's answer webhook.
 /// A platform's retry of the same message gets the same answer and creates nothing.
 /// </summary>
 public static class ChatIntakeApi
@@ -59,6 +60,7 @@ public static class ChatIntakeApi
             text.Split('\n', StringSplitOptions.TrimEntries)[0], text, now, found.Module, found.Priority)
         {
             ThreadNumber = TicketTag.FindInChat(text),
+            AnswerTo = found.AnswersInResponse ? null : found,
         };
         var result = await reception.ReceiveAsync(report, ct);
         return reply(Answer(result));

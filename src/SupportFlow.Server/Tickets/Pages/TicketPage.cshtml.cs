@@ -40,6 +40,19 @@ public sealed class TicketPageModel(
 
     public IReadOnlyList<string> Teams { get; private set; } = [];
 
+    /// <summary>Departments a supervisor may put on the ticket.</summary>
+    public IReadOnlyList<string> Departments { get; private set; } = [];
+
+    /// <summary>The module's vendor contacts not yet involved in the ticket, offered to whoever works it.</summary>
+    public IReadOnlyList<Routing.ModuleVendorResponse> ModuleVendors { get; private set; } = [];
+
+    /// <summary>A supervisor coordinates departments while the ticket is worked on.</summary>
+    public bool CanCoordinate => Actor.IsSupervisor && BeingWorked;
+
+    public bool CanInvolveVendors => TicketPermissions.Works(Actor, _ticket) && BeingWorked;
+
+    private bool BeingWorked => TicketTransitions.IsOpen(_ticket.Status) || _ticket.Status == TicketStatus.Resolved;
+
     public DateTimeOffset Now { get; private set; }
 
     private Ticket _ticket = null!;
@@ -110,6 +123,16 @@ public sealed class TicketPageModel(
     public Task<IActionResult> OnPostAttachAsync(string number, IFormFile? file, CancellationToken ct) =>
         Act(number, "attach", () => AttachmentsApi.Upload(number, file, HttpContext, work, db, options, clock, org, ct),
             text["File attached."], ct);
+
+    public Task<IActionResult> OnPostDepartmentAsync(string number, CancellationToken ct) =>
+        Act(number, "department", () => CollaborationApi.AddDepartment(number,
+                new TicketDepartmentRequest(Posted("department"), Posted("role") == "responsible", Empty(Posted("reason"))), HttpContext, work, db, ct),
+            text["Department added."], ct);
+
+    public Task<IActionResult> OnPostVendorAsync(string number, CancellationToken ct) =>
+        Act(number, "vendor", () => CollaborationApi.InvolveVendor(number,
+                new VendorContactRequest(Posted("name"), Posted("company"), Posted("email"), Empty(Posted("note"))), HttpContext, work, ct),
+            text["Vendor contact notified."], ct);
 
     /// <summary>A download for the signed-in person (the API's download needs a token).</summary>
     public async Task<IActionResult> OnGetFileAsync(string number, long id, CancellationToken ct)
@@ -190,6 +213,13 @@ public sealed class TicketPageModel(
                     .Where(u => u.IsActive && u.Role >= Role.Engineer).OrderBy(u => u.Name).ToListAsync(ct))
                 .Select(u => (u.Login, u.Name, string.Join(", ", u.Teams.Select(t => t.Name)))).ToList();
             Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(ct);
+            Departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(ct);
+        }
+
+        if (CanInvolveVendors)
+        {
+            ModuleVendors = [.. (await Routing.ModuleVendorsApi.ListAsync(db, _ticket.Module.Name, ct))
+                .Where(v => _ticket.VendorContacts.All(c => !string.Equals(c.Email, v.Email, StringComparison.OrdinalIgnoreCase)))];
         }
 
         Now = clock.GetUtcNow();

@@ -1,0 +1,124 @@
+using SupportFlow.Common;
+using SupportFlow.Users;
+
+namespace SupportFlow.Tickets;
+
+// Cross-department tickets (SPEC step 2): one primary responsible department, any number of
+// collaborating departments, and vendor contacts who are told. A supervisor coordinates the
+// departments; whoever works the ticket may involve a vendor. Each change is a history line.
+public sealed partial class Ticket
+{
+    private readonly List<TicketDepartment> _departments = [];
+    private readonly List<TicketVendorContact> _vendorContacts = [];
+
+    /// <summary>The responsible and the collaborating departments; loaded when the ticket is worked on.</summary>
+    public IReadOnlyList<TicketDepartment> Departments => _departments;
+
+    /// <summary>The primary responsible department; null until a supervisor names one.</summary>
+    public Department? ResponsibleDepartment => _departments.FirstOrDefault(d => d.Responsible)?.Department;
+
+    public IEnumerable<Department> CollaboratingDepartments => _departments.Where(d => !d.Responsible).Select(d => d.Department);
+
+    /// <summary>Loaded when the ticket is worked on.</summary>
+    public IReadOnlyList<TicketVendorContact> VendorContacts => _vendorContacts;
+
+    /// <summary>Whether <paramref name="departmentId"/> is the responsible or a collaborating department.</summary>
+    public bool Involves(int? departmentId) => departmentId is int id && _departments.Any(d => d.DepartmentId == id);
+
+    /// <summary>
+    /// Names the primary responsible department, replacing the previous one; a collaborating
+    /// department that becomes responsible stops collaborating.
+    /// </summary>
+    public void MakeResponsible(Actor actor, DateTimeOffset at, Department department, string? reason)
+    {
+        EnsureBeingWorked();
+        var previous = _departments.FirstOrDefault(d => d.Responsible);
+        if (previous?.DepartmentId == department.Id)
+        {
+            throw new DomainException($"{department.Name} is already the responsible department of ticket {Number}.");
+        }
+
+        if (previous is not null)
+        {
+            _departments.Remove(previous);
+        }
+
+        if (_departments.FirstOrDefault(d => d.DepartmentId == department.Id) is { } collaborating)
+        {
+            Append(at, actor, "department", "collaboratingDepartment", department.Name, null, "Now the responsible department",
+                isPublic: false);
+            collaborating.Responsible = true;
+        }
+        else
+        {
+            _departments.Add(new TicketDepartment(department, responsible: true, at));
+        }
+
+        Append(at, actor, "department", "responsibleDepartment", previous?.Department.Name, department.Name, reason,
+            isPublic: false);
+        Touch(at);
+    }
+
+    public void AddCollaborator(Actor actor, DateTimeOffset at, Department department, string? reason)
+    {
+        EnsureBeingWorked();
+        if (Involves(department.Id))
+        {
+            throw new DomainException($"{department.Name} already works on ticket {Number}.");
+        }
+
+        _departments.Add(new TicketDepartment(department, responsible: false, at));
+        Append(at, actor, "department", "collaboratingDepartment", null, department.Name, reason, isPublic: false);
+        Touch(at);
+    }
+
+    /// <summary>Takes a department off the ticket, whether responsible or collaborating.</summary>
+    public void RemoveDepartment(Actor actor, DateTimeOffset at, Department department, string? reason)
+    {
+        EnsureBeingWorked();
+        var working = _departments.FirstOrDefault(d => d.DepartmentId == department.Id)
+            ?? throw new NotFoundException($"{department.Name} does not work on ticket {Number}.");
+        _departments.Remove(working);
+        Append(at, actor, "department", working.Responsible ? "responsibleDepartment" : "collaboratingDepartment", department.Name,
+            null, reason, isPublic: false);
+        Touch(at);
+    }
+
+    /// <summary>Involves a vendor contact; the history line is what notifies them (<c>vendorInvolved</c>).</summary>
+    public TicketVendorContact InvolveVendor(Actor actor, DateTimeOffset at, VendorContact contact, string? note)
+    {
+        EnsureBeingWorked();
+        if (_vendorContacts.Any(v => string.Equals(v.Email, contact.Email, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainException($"{contact.Email} is already involved in ticket {Number}.");
+        }
+
+        var involved = new TicketVendorContact(contact, actor.Login, at);
+        _vendorContacts.Add(involved);
+        Append(at, actor, "vendor", "vendorContact", null, Describe(contact), note, isPublic: false);
+        Touch(at);
+        return involved;
+    }
+
+    public void RemoveVendor(Actor actor, DateTimeOffset at, long vendorContactId)
+    {
+        EnsureBeingWorked();
+        var involved = _vendorContacts.FirstOrDefault(v => v.Id == vendorContactId)
+            ?? throw new NotFoundException($"Ticket {Number} has no vendor contact {vendorContactId}.");
+        _vendorContacts.Remove(involved);
+        Append(at, actor, "vendor", "vendorContact", Describe(involved.Contact), null, null, isPublic: false);
+        Touch(at);
+    }
+
+    /// <summary>The history's wording of a vendor contact: "Name, Company &lt;email&gt;".</summary>
+    public static string Describe(VendorContact contact) => $"{contact.Name}, {contact.Company} <{contact.Email}>";
+
+    private void EnsureBeingWorked()
+    {
+        if (!TicketTransitions.IsOpen(Status) && Status != TicketStatus.Resolved)
+        {
+            throw new DomainException(
+                $"Ticket {Number} is {WireNames.Of(Status)}: departments and vendor contacts change only while it is worked on.");
+        }
+    }
+}
