@@ -184,6 +184,41 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.ToTable("Deflections");
                 });
 
+            modelBuilder.Entity("SupportFlow.Recurring.TicketLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedTicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkedTicketId");
+
+                    b.HasIndex("TicketId", "LinkedTicketId")
+                        .IsUnique();
+
+                    b.ToTable("TicketLinks");
+                });
+
             modelBuilder.Entity("SupportFlow.Reviews.CauseCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -966,6 +1001,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MergedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Method")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1182,6 +1220,21 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SupportFlow.Recurring.TicketLink", b =>
+                {
+                    b.HasOne("SupportFlow.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedTicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SupportFlow.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SupportFlow.Reviews.PreventiveAction", b =>

@@ -7,6 +7,7 @@ using SupportFlow.Server.Auth;
 using SupportFlow.Server.Errors;
 using SupportFlow.Server.Jobs;
 using SupportFlow.Server.Knowledge;
+using SupportFlow.Server.Recurring;
 using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
@@ -75,6 +76,8 @@ public static class ServerApp
         app.MapReviewReport();
         app.MapFaqApi();
         app.MapFaqReport();
+        app.MapTicketLinksApi();
+        app.MapRecurringReport();
 
         await app.RunAsync();
         return 0;

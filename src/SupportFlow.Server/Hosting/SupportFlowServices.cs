@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Recurring;
 using SupportFlow.Search;
+using SupportFlow.Server.Recurring;
 using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
@@ -31,6 +33,8 @@ public static class SupportFlowServices
         services.AddScoped<TicketReception>();
         services.AddScoped<TicketWork>();
         services.AddScoped<ReviewOpening>();
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
+        services.AddScoped<RecurringDetection>();
         services.AddScoped<SlaSettings>();
         services.AddScoped<CalendarImport>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Recurring;
 using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
@@ -11,7 +12,8 @@ namespace SupportFlow.Server.Tickets;
 /// Receives a report from any channel: checks it, numbers it and stores it with its first
 /// history lines in one transaction. The API uses it now; the portal and mail intake reuse it.
 /// </summary>
-public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock, OrganizationTime org, SlaSettings sla)
+public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock, OrganizationTime org, SlaSettings sla,
+    RecurringDetection recurring)
 {
     /// <summary>Clients' clocks run a little fast; a receivedAt this far ahead is taken as "now".</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
@@ -52,6 +54,7 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
         errors.ThrowIfInvalid();
 
         var policy = await sla.PolicyAsync(priority!.Value, cancellationToken);
+        var similar = await recurring.FindSimilarAsync(module!.Id, null, title, description, receivedAt, cancellationToken);
         var intake = new TicketIntake(title, description, occurredAt!.Value, receivedAt, impact, priority!.Value,
             channel!.Value, reporter!);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -59,6 +62,7 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
         var ticket = Ticket.Receive(number, intake, module!, actor, now, policy);
         await sla.ApplyAsync(ticket, now, cancellationToken);
         db.Tickets.Add(ticket);
+        await recurring.OnReceivedAsync(ticket, similar, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ticket;
