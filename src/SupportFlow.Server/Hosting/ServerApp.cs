@@ -10,6 +10,7 @@ using SupportFlow.Server.Jobs;
 using SupportFlow.Server.Operations;
 using SupportFlow.Server.Notifications;
 using SupportFlow.Server.Knowledge;
+using SupportFlow.Server.Recurring;
 using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
@@ -89,6 +90,8 @@ public static class ServerApp
         app.MapFaqApi();
         app.MapFaqReport();
         app.MapSupportFlowIntake();
+        app.MapTicketLinksApi();
+        app.MapRecurringReport();
 
         await app.RunAsync();
         return 0;
