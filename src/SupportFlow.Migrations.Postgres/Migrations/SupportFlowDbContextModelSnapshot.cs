@@ -871,9 +871,6 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -881,6 +878,9 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("MailId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Message")
                         .IsRequired()
@@ -892,7 +892,9 @@ namespace SupportFlow.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerId", "DeliveredAt");
+                    b.HasIndex("MailId");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("ActionId", "Kind", "DueAt")
                         .IsUnique();
@@ -1823,6 +1825,11 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SupportFlow.Notifications.OutboxMessage", "Mail")
+                        .WithMany()
+                        .HasForeignKey("MailId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SupportFlow.Users.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1830,6 +1837,8 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Action");
+
+                    b.Navigation("Mail");
                 });
 
             modelBuilder.Entity("SupportFlow.Reviews.ReviewTicket", b =>

@@ -839,9 +839,6 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("DeliveredAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -849,6 +846,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
                         .IsRequired()
@@ -860,7 +860,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerId", "DeliveredAt");
+                    b.HasIndex("MailId");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("ActionId", "Kind", "DueAt")
                         .IsUnique();
@@ -1769,6 +1771,11 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SupportFlow.Notifications.OutboxMessage", "Mail")
+                        .WithMany()
+                        .HasForeignKey("MailId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SupportFlow.Users.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1776,6 +1783,8 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Action");
+
+                    b.Navigation("Mail");
                 });
 
             modelBuilder.Entity("SupportFlow.Reviews.ReviewTicket", b =>
