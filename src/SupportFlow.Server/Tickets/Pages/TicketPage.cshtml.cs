@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Knowledge;
+using SupportFlow.Server.Recurring;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
@@ -27,8 +29,17 @@ public sealed class TicketPageModel(
     OrganizationTime org,
     TimeProvider clock,
     IOptions<SupportFlowOptions> options,
+    RecurringDetection detection,
     UiText text) : WebPage
 {
+    /// <summary>Staff: handbook articles for this ticket's text.</summary>
+    public IReadOnlyList<ArticleSummary> Articles { get; private set; } = [];
+
+    /// <summary>Staff: possible duplicates and whether they make a recurring problem.</summary>
+    public SimilarTicketsResponse? Similar { get; private set; }
+
+    public IReadOnlyList<TicketLinkResponse> Links { get; private set; } = [];
+
     public TicketResponse Ticket { get; private set; } = null!;
 
     public IReadOnlyList<HistoryEntryResponse> Timeline { get; private set; } = [];
@@ -111,6 +122,19 @@ public sealed class TicketPageModel(
         Act(number, "attach", () => AttachmentsApi.Upload(number, file, HttpContext, work, db, options, clock, org, ct),
             text["File attached."], ct);
 
+    public Task<IActionResult> OnPostLinkAsync(string number, CancellationToken ct) =>
+        Act(number, "link", () => TicketLinksApi.Link(number, new LinkRequest(Posted("kind"), Posted("ticket")), HttpContext, work, db,
+            clock, org, ct), text["Tickets linked."], ct);
+
+    /// <summary>Merges this ticket (a duplicate) into another and shows the one that remains.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(string number, CancellationToken ct)
+    {
+        var into = Posted("into");
+        var result = await Act(number, "merge", () => TicketLinksApi.Merge(number, new MergeRequest(into), HttpContext, work, db, sla,
+            clock, ct), text.Format("Merged into {0}.", into ?? ""), ct);
+        return result is LocalRedirectResult ? LocalRedirect($"/tickets/{Uri.EscapeDataString(into!.Trim())}") : result;
+    }
+
     /// <summary>A download for the signed-in person (the API's download needs a token).</summary>
     public async Task<IActionResult> OnGetFileAsync(string number, long id, CancellationToken ct)
     {
@@ -190,6 +214,15 @@ public sealed class TicketPageModel(
                     .Where(u => u.IsActive && u.Role >= Role.Engineer).OrderBy(u => u.Name).ToListAsync(ct))
                 .Select(u => (u.Login, u.Name, string.Join(", ", u.Teams.Select(t => t.Name)))).ToList();
             Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(ct);
+        }
+
+        if (staff)
+        {
+            var about = $"{_ticket.Title} {_ticket.Description}";
+            Articles = (await FaqApi.Suggest(about[..Math.Min(about.Length, Limits.Description)], _ticket.Module.Name, HttpContext, db,
+                org, ct)).Value!;
+            Similar = (await TicketLinksApi.Similar(number, HttpContext, work, detection, db, org, ct)).Value!;
+            Links = (await TicketLinksApi.Links(number, HttpContext, work, db, org, ct)).Value!;
         }
 
         Now = clock.GetUtcNow();
