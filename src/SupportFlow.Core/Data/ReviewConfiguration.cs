@@ -59,7 +59,8 @@ internal sealed class ReviewReminderConfiguration : IEntityTypeConfiguration<Rev
 
         // Each reminder once, also when two nodes sweep at the same moment.
         reminder.HasIndex(r => new { r.ActionId, r.Kind, r.DueAt }).IsUnique();
-        reminder.HasIndex(r => new { r.OwnerId, r.DeliveredAt });
+        reminder.HasIndex(r => r.OwnerId);
+        reminder.HasOne(r => r.Mail).WithMany().HasForeignKey(r => r.MailId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -70,6 +70,8 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<TicketSearchDocument> TicketSearch => Set<TicketSearchDocument>();
 
+    public DbSet<Recurring.TicketLink> TicketLinks => Set<Recurring.TicketLink>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         DatabaseProviders.ConfigureConventions(Database, configurationBuilder);

@@ -69,6 +69,33 @@ public static class TicketSearchSql
         throw new NotSupportedException($"Search is not implemented for {db.Database.ProviderName}.");
     }
 
+    /// <summary>
+    /// The ids of tickets whose title or public text holds at least one of the given tokens
+    /// (<see cref="SearchTokens.Index"/> output): the candidates for a similarity check, found by
+    /// each database's full-text index instead of reading a module's tickets.
+    /// </summary>
+    public static IQueryable<long> MatchingAny(SupportFlowDbContext db, IReadOnlyList<string> tokens)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var match = "{Title Public} : (" + string.Join(" OR ", tokens.Select(t => "\"" + t + "\"")) + ")";
+            return db.Database.SqlQueryRaw<long>(
+                """SELECT rowid AS "Value" FROM "TicketSearchIndex" WHERE "TicketSearchIndex" MATCH @search_any""",
+                new SqliteParameter("@search_any", match));
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            return db.Database.SqlQueryRaw<long>("""
+                SELECT "TicketId" AS "Value" FROM "TicketSearch"
+                WHERE (to_tsvector('simple'::regconfig, "Title") || to_tsvector('simple'::regconfig, "Public"))
+                    @@ to_tsquery('simple', @search_any)
+                """, new Npgsql.NpgsqlParameter("search_any", string.Join(" | ", tokens)));
+        }
+
+        throw new NotSupportedException($"Search is not implemented for {db.Database.ProviderName}.");
+    }
+
     internal static string TsQuery(IReadOnlyList<SearchPhrase> phrases) =>
         string.Join(" & ", phrases.Select(p =>
             "(" + string.Join(" <-> ", p.Tokens) + (p.IsPrefix ? ":*" : "") + ")"));

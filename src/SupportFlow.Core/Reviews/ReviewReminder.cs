@@ -1,9 +1,11 @@
+using SupportFlow.Notifications;
+
 namespace SupportFlow.Reviews;
 
 /// <summary>
 /// A reminder owed to an action's owner, recorded once (unique per action, kind and due time).
-/// The notification outbox delivers the rows whose <see cref="DeliveredAt"/> is empty; until it
-/// exists they are the owner's to-do list (<c>GET /api/reviews/reminders</c>).
+/// Its e-mail to the owner is an outbox row written in the same transaction, so the unique index
+/// that keeps the reminder once keeps the e-mail once too (<c>GET /api/reviews/reminders</c>).
 /// </summary>
 public sealed class ReviewReminder
 {
@@ -11,8 +13,9 @@ public sealed class ReviewReminder
     {
     }
 
-    public ReviewReminder(PreventiveAction action, ReminderKind kind, string message, DateTimeOffset createdAt)
+    public ReviewReminder(PreventiveAction action, ReminderKind kind, string message, DateTimeOffset createdAt, OutboxMessage? mail)
     {
+        Mail = mail;
         Action = action;
         OwnerId = action.OwnerId;
         Kind = kind;
@@ -38,6 +41,8 @@ public sealed class ReviewReminder
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>Set by whoever delivers it (the notification outbox).</summary>
-    public DateTimeOffset? DeliveredAt { get; set; }
+    /// <summary>The e-mail to the owner; null when the owner has no e-mail address.</summary>
+    public long? MailId { get; private set; }
+
+    public OutboxMessage? Mail { get; private set; }
 }

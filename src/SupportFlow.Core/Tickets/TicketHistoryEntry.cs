@@ -66,4 +66,25 @@ public sealed class TicketHistoryEntry
 
     /// <summary>A supervisor acted for the reporter (a confirmation given on their behalf).</summary>
     public bool OnBehalfOfReporter { get; private set; }
+
+    /// <summary>The duplicate this line was carried over from when it was merged in; null for the ticket's own lines.</summary>
+    public string? MergedFrom { get; private set; }
+
+    /// <summary>A copy of a merged duplicate's line, as it was (time, actor, change), marked with where it came from.</summary>
+    internal static TicketHistoryEntry CarriedOver(TicketHistoryEntry line, string fromNumber) => new()
+    {
+        At = line.At,
+        ActorId = line.ActorId,
+        ActorLogin = line.ActorLogin,
+        ActorName = line.ActorName,
+        Action = line.Action,
+        Field = line.Field,
+        OldValue = line.OldValue,
+        NewValue = line.NewValue,
+        Note = line.Note,
+        Method = line.Method,
+        IsPublic = line.IsPublic,
+        OnBehalfOfReporter = line.OnBehalfOfReporter,
+        MergedFrom = fromNumber,
+    };
 }

@@ -611,6 +611,43 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("SupportFlow.Recurring.TicketLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("LinkedTicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkedTicketId");
+
+                    b.HasIndex("TicketId", "LinkedTicketId")
+                        .IsUnique();
+
+                    b.ToTable("TicketLinks");
+                });
+
             modelBuilder.Entity("SupportFlow.Reviews.CauseCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -845,9 +882,6 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -855,6 +889,9 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("MailId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Message")
                         .IsRequired()
@@ -866,7 +903,9 @@ namespace SupportFlow.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerId", "DeliveredAt");
+                    b.HasIndex("MailId");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("ActionId", "Kind", "DueAt")
                         .IsUnique();
@@ -1504,6 +1543,9 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("MergedFrom")
+                        .HasColumnType("text");
+
                     b.Property<string>("Method")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -1833,6 +1875,21 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("SupportFlow.Recurring.TicketLink", b =>
+                {
+                    b.HasOne("SupportFlow.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedTicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SupportFlow.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SupportFlow.Reviews.PreventiveAction", b =>
                 {
                     b.HasOne("SupportFlow.Users.User", "Owner")
@@ -1875,6 +1932,11 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SupportFlow.Notifications.OutboxMessage", "Mail")
+                        .WithMany()
+                        .HasForeignKey("MailId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SupportFlow.Users.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1882,6 +1944,8 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Action");
+
+                    b.Navigation("Mail");
                 });
 
             modelBuilder.Entity("SupportFlow.Reviews.ReviewTicket", b =>

@@ -589,6 +589,41 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("SupportFlow.Recurring.TicketLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedTicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkedTicketId");
+
+                    b.HasIndex("TicketId", "LinkedTicketId")
+                        .IsUnique();
+
+                    b.ToTable("TicketLinks");
+                });
+
             modelBuilder.Entity("SupportFlow.Reviews.CauseCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -815,9 +850,6 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("DeliveredAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -825,6 +857,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
                         .IsRequired()
@@ -836,7 +871,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerId", "DeliveredAt");
+                    b.HasIndex("MailId");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("ActionId", "Kind", "DueAt")
                         .IsUnique();
@@ -1458,6 +1495,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MergedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Method")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1777,6 +1817,21 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("SupportFlow.Recurring.TicketLink", b =>
+                {
+                    b.HasOne("SupportFlow.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedTicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SupportFlow.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SupportFlow.Reviews.PreventiveAction", b =>
                 {
                     b.HasOne("SupportFlow.Users.User", "Owner")
@@ -1819,6 +1874,11 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SupportFlow.Notifications.OutboxMessage", "Mail")
+                        .WithMany()
+                        .HasForeignKey("MailId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SupportFlow.Users.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1826,6 +1886,8 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Action");
+
+                    b.Navigation("Mail");
                 });
 
             modelBuilder.Entity("SupportFlow.Reviews.ReviewTicket", b =>

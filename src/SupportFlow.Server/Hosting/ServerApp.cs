@@ -11,6 +11,7 @@ using SupportFlow.Server.Operations;
 using SupportFlow.Server.Notifications;
 using SupportFlow.Server.Knowledge;
 using SupportFlow.Server.Reports;
+using SupportFlow.Server.Recurring;
 using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
@@ -91,6 +92,8 @@ public static class ServerApp
         app.MapFaqReport();
         app.MapReportsApi();
         app.MapSupportFlowIntake();
+        app.MapTicketLinksApi();
+        app.MapRecurringReport();
 
         await app.RunAsync();
         return 0;

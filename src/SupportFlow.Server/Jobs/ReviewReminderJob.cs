@@ -1,15 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Reviews;
+using SupportFlow.Server.Reviews;
 
 namespace SupportFlow.Server.Jobs;
 
 /// <summary>
 /// Records the reminders owed to owners of open preventive actions (due tomorrow, overdue), each
 /// once: the unique index on (action, kind, due time) turns a second node's duplicate into a
-/// failed insert, which is dropped. The rows wait in <c>ReviewReminders</c> for delivery.
+/// failed insert, which is dropped together with its e-mail (<see cref="ReminderNotices"/>); the
+/// outbox delivers the e-mails.
 /// </summary>
-public sealed class ReviewReminderJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReviewReminderJob> log)
+public sealed class ReviewReminderJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SupportFlowOptions> options,
+    ILogger<ReviewReminderJob> log)
     : PeriodicJob(clock, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
@@ -21,6 +26,7 @@ public sealed class ReviewReminderJob(IServiceScopeFactory scopes, TimeProvider 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
         var actions = await db.PreventiveActions
+            .Include(a => a.Owner)
             .Where(a => a.Status == ActionStatus.Open && a.DueAt <= soon)
             .OrderBy(a => a.DueAt)
             .ToListAsync(cancellationToken);
@@ -31,14 +37,22 @@ public sealed class ReviewReminderJob(IServiceScopeFactory scopes, TimeProvider 
                 .Where(r => r.ActionId == action.Id && r.DueAt == action.DueAt)
                 .Select(r => r.Kind)
                 .ToListAsync(cancellationToken);
-            foreach (var kind in ActionReminders.Owed(action, now, sent))
+            var owed = ActionReminders.Owed(action, now, sent).ToList();
+            if (owed.Count == 0)
             {
-                db.ReviewReminders.Add(new ReviewReminder(action, kind, ActionReminders.Message(action, action.ReviewId, kind), now));
+                continue;
+            }
+
+            var title = await db.Reviews.Where(r => r.Id == action.ReviewId).Select(r => r.Title).SingleAsync(cancellationToken);
+            foreach (var kind in owed)
+            {
+                ReminderNotices.Add(db, action, action.ReviewId, title, kind, now, options.Value.Notifications);
             }
 
             try
             {
-                recorded += await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                recorded += owed.Count;
             }
             catch (DbUpdateException)
             {

@@ -30,7 +30,7 @@ public static class FaqApi
     }
 
     /// <summary>The handbook, newest first, or ranked by <c>q</c> (Chinese or English); filters <c>module</c> and <c>tag</c>.</summary>
-    private static async Task<Ok<ArticleSummary[]>> List(string? q, string? module, string? tag, HttpContext http,
+    internal static async Task<Ok<ArticleSummary[]>> List(string? q, string? module, string? tag, HttpContext http,
         SupportFlowDbContext db, OrganizationTime org, CancellationToken ct)
     {
         var articles = await VisibleAsync(db, http.User.ToActor(), ct);
@@ -47,7 +47,7 @@ public static class FaqApi
     /// What the report form offers while the reporter types (and the engineer's ticket page):
     /// the five best articles the caller may read; same module first when <c>module</c> is given.
     /// </summary>
-    private static async Task<Ok<ArticleSummary[]>> Suggest(string? text, string? module, HttpContext http, SupportFlowDbContext db,
+    internal static async Task<Ok<ArticleSummary[]>> Suggest(string? text, string? module, HttpContext http, SupportFlowDbContext db,
         OrganizationTime org, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -61,15 +61,15 @@ public static class FaqApi
         return TypedResults.Ok(ranked.Select(r => ArticleSummary.From(r.Article, org, r.Score)).ToArray());
     }
 
-    private static async Task<Ok<ArticleDraftResponse>> Draft(string? fromTicket, int? fromReview, SupportFlowDbContext db,
+    internal static async Task<Ok<ArticleDraftResponse>> Draft(string? fromTicket, int? fromReview, SupportFlowDbContext db,
         CancellationToken ct) =>
         TypedResults.Ok(await ArticleDrafts.FromAsync(db, fromTicket, fromReview, ct));
 
-    private static async Task<Ok<ArticleResponse>> Get(int id, HttpContext http, SupportFlowDbContext db, OrganizationTime org,
+    internal static async Task<Ok<ArticleResponse>> Get(int id, HttpContext http, SupportFlowDbContext db, OrganizationTime org,
         CancellationToken ct) =>
         TypedResults.Ok(ArticleResponse.From(await FindAsync(db, http.User.ToActor(), id, ct), org));
 
-    private static async Task<Ok<ArticleVersionResponse[]>> Versions(int id, HttpContext http, SupportFlowDbContext db,
+    internal static async Task<Ok<ArticleVersionResponse[]>> Versions(int id, HttpContext http, SupportFlowDbContext db,
         OrganizationTime org, CancellationToken ct)
     {
         var article = await FindAsync(db, http.User.ToActor(), id, ct);
@@ -77,7 +77,7 @@ public static class FaqApi
         return TypedResults.Ok(versions.Select(v => ArticleVersionResponse.From(v, org, withText: false)).ToArray());
     }
 
-    private static async Task<Ok<ArticleVersionResponse>> Version(int id, int number, HttpContext http, SupportFlowDbContext db,
+    internal static async Task<Ok<ArticleVersionResponse>> Version(int id, int number, HttpContext http, SupportFlowDbContext db,
         OrganizationTime org, CancellationToken ct)
     {
         var actor = http.User.ToActor();
@@ -90,7 +90,7 @@ public static class FaqApi
             : throw new NotFoundException($"Article {id} has no version {number}.");
     }
 
-    private static async Task<Created<ArticleResponse>> Create(ArticleRequest request, HttpContext http, SupportFlowDbContext db,
+    internal static async Task<Created<ArticleResponse>> Create(ArticleRequest request, HttpContext http, SupportFlowDbContext db,
         TimeProvider clock, OrganizationTime org, CancellationToken ct)
     {
         var draft = request.FromTicket is not null || request.FromReview is not null
@@ -108,7 +108,7 @@ public static class FaqApi
         return TypedResults.Created($"/api/faq/{article.Id}", ArticleResponse.From(article, org));
     }
 
-    private static async Task<Ok<ArticleResponse>> Revise(int id, ArticleRequest request, HttpContext http, SupportFlowDbContext db,
+    internal static async Task<Ok<ArticleResponse>> Revise(int id, ArticleRequest request, HttpContext http, SupportFlowDbContext db,
         TimeProvider clock, OrganizationTime org, CancellationToken ct)
     {
         var actor = http.User.ToActor();
@@ -132,7 +132,7 @@ public static class FaqApi
     /// "This solved my problem": the one honest count of a report that did not need filing. The
     /// report form calls it when the reporter says so; merely opening a suggestion is not counted.
     /// </summary>
-    private static async Task<NoContent> Solved(int id, SolvedRequest? request, HttpContext http, SupportFlowDbContext db,
+    internal static async Task<NoContent> Solved(int id, SolvedRequest? request, HttpContext http, SupportFlowDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
         var actor = http.User.ToActor();
@@ -146,16 +146,16 @@ public static class FaqApi
     }
 
     /// <summary>The articles the actor may read. The handbook is small (hundreds, not millions): ranking runs in memory.</summary>
-    private static async Task<List<Article>> VisibleAsync(SupportFlowDbContext db, Actor actor, CancellationToken ct) =>
+    internal static async Task<List<Article>> VisibleAsync(SupportFlowDbContext db, Actor actor, CancellationToken ct) =>
         await db.Articles.AsNoTracking().Where(a => actor.IsStaff || a.Audience == ArticleAudience.Reporters).ToListAsync(ct);
 
-    private static async Task<Article> FindAsync(SupportFlowDbContext db, Actor actor, int id, CancellationToken ct)
+    internal static async Task<Article> FindAsync(SupportFlowDbContext db, Actor actor, int id, CancellationToken ct)
     {
         var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, ct);
         return article is not null && article.IsVisibleTo(actor) ? article : throw new NotFoundException($"Article {id} was not found.");
     }
 
-    private static async Task CheckModulesAsync(SupportFlowDbContext db, RequestErrors errors, IReadOnlyList<string> modules,
+    internal static async Task CheckModulesAsync(SupportFlowDbContext db, RequestErrors errors, IReadOnlyList<string> modules,
         CancellationToken ct)
     {
         if (modules.Count == 0)

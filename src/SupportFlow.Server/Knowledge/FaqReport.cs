@@ -16,7 +16,7 @@ public static class FaqReport
     public static void MapFaqReport(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/reports/faq", Get).WithTags("Reports").RequireAuthorization(Policies.Supervisor);
 
-    private static async Task<Ok<FaqReportResponse>> Get(string? from, string? to, SupportFlowDbContext db, TimeProvider clock,
+    internal static async Task<Ok<FaqReportResponse>> Get(string? from, string? to, SupportFlowDbContext db, TimeProvider clock,
         OrganizationTime org, CancellationToken ct)
     {
         var errors = new RequestErrors();

@@ -18,7 +18,7 @@ public static class ReviewReport
     public static void MapReviewReport(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/reports/reviews", Get).WithTags("Reports").RequireAuthorization(Policies.Supervisor);
 
-    private static async Task<Ok<ReviewReportResponse>> Get(SupportFlowDbContext db, OrganizationTime org, TimeProvider clock,
+    internal static async Task<Ok<ReviewReportResponse>> Get(SupportFlowDbContext db, OrganizationTime org, TimeProvider clock,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();

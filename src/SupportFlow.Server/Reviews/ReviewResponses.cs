@@ -55,5 +55,6 @@ public sealed record ReviewResponse(
         org.Local(r.DoneAt), org.Local(r.UpdatedAt));
 }
 
+/// <summary>A reminder and its e-mail: <c>mail</c> is the outbox status (null: the owner has no address), <c>deliveredAt</c> when it was sent.</summary>
 public sealed record ReviewReminderResponse(long Id, int ActionId, int ReviewId, string Owner, ReminderKind Kind, string Message,
-    DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt);
+    DateTimeOffset CreatedAt, SupportFlow.Notifications.OutboxStatus? Mail, DateTimeOffset? DeliveredAt);

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Notifications;
 using SupportFlow.Reviews;
 using SupportFlow.Server.Auth;
 using SupportFlow.Users;
@@ -30,7 +32,7 @@ public static class ReviewsApi
         reviews.MapCauseCategories();
     }
 
-    private static async Task<Ok<ReviewResponse[]>> List(string? status, string? trigger, string? ticket, SupportFlowDbContext db,
+    internal static async Task<Ok<ReviewResponse[]>> List(string? status, string? trigger, string? ticket, SupportFlowDbContext db,
         OrganizationTime org, TimeProvider clock, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -58,11 +60,11 @@ public static class ReviewsApi
         return TypedResults.Ok(list.Select(r => ReviewResponse.From(r, org, now)).ToArray());
     }
 
-    private static async Task<Ok<ReviewResponse>> Get(int id, SupportFlowDbContext db, OrganizationTime org, TimeProvider clock,
+    internal static async Task<Ok<ReviewResponse>> Get(int id, SupportFlowDbContext db, OrganizationTime org, TimeProvider clock,
         CancellationToken ct) =>
         TypedResults.Ok(ReviewResponse.From(await FindAsync(db, id, ct), org, clock.GetUtcNow()));
 
-    private static async Task<Created<ReviewResponse>> Request(RequestReviewRequest request, HttpContext http,
+    internal static async Task<Created<ReviewResponse>> Request(RequestReviewRequest request, HttpContext http,
         SupportFlowDbContext db, OrganizationTime org, TimeProvider clock, CancellationToken ct)
     {
         var (numbers, title, reason) = request.Parse();
@@ -89,7 +91,7 @@ public static class ReviewsApi
         return TypedResults.Created($"/api/reviews/{review.Id}", ReviewResponse.From(await FindAsync(db, review.Id, ct), org, now));
     }
 
-    private static async Task<Ok<ReviewResponse>> Update(int id, UpdateReviewRequest request, SupportFlowDbContext db,
+    internal static async Task<Ok<ReviewResponse>> Update(int id, UpdateReviewRequest request, SupportFlowDbContext db,
         OrganizationTime org, TimeProvider clock, CancellationToken ct)
     {
         var change = request.Parse();
@@ -126,7 +128,7 @@ public static class ReviewsApi
         return TypedResults.Ok(ReviewResponse.From(review, org, now));
     }
 
-    private static async Task<Ok<ReviewResponse>> LinkTicket(int id, LinkTicketRequest request, HttpContext http,
+    internal static async Task<Ok<ReviewResponse>> LinkTicket(int id, LinkTicketRequest request, HttpContext http,
         SupportFlowDbContext db, OrganizationTime org, TimeProvider clock, CancellationToken ct)
     {
         var number = request.Parse();
@@ -150,8 +152,8 @@ public static class ReviewsApi
         return TypedResults.Ok(ReviewResponse.From(review, org, now));
     }
 
-    private static async Task<Created<PreventiveActionResponse>> AddAction(int id, AddActionRequest request, SupportFlowDbContext db,
-        OrganizationTime org, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Created<PreventiveActionResponse>> AddAction(int id, AddActionRequest request, SupportFlowDbContext db,
+        OrganizationTime org, TimeProvider clock, IOptions<SupportFlowOptions> options, CancellationToken ct)
     {
         var (description, login, dueDate) = request.Parse();
         var owner = await db.Users.SingleOrDefaultAsync(u => u.Login == login, ct);
@@ -165,20 +167,19 @@ public static class ReviewsApi
         var review = await FindAsync(db, id, ct);
         var now = clock.GetUtcNow();
         var action = review.AddAction(description, owner!, dueDate, PreventiveAction.EndOfDay(dueDate, org.Zone), now);
-        db.ReviewReminders.Add(new ReviewReminder(action, ReminderKind.Assigned,
-            ActionReminders.Message(action, review.Id, ReminderKind.Assigned), now));
+        ReminderNotices.Add(db, action, review.Id, review.Title, ReminderKind.Assigned, now, options.Value.Notifications);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/reviews/{review.Id}", PreventiveActionResponse.From(action, org, now));
     }
 
-    private static Task<Ok<ReviewResponse>> CompleteAction(int id, int actionId, ActionNoteRequest request, HttpContext http,
+    internal static Task<Ok<ReviewResponse>> CompleteAction(int id, int actionId, ActionNoteRequest request, HttpContext http,
         SupportFlowDbContext db, OrganizationTime org, TimeProvider clock, CancellationToken ct)
     {
         var note = request.Parse(required: false);
         return ChangeAsync(db, org, clock, id, (r, now) => r.CompleteAction(actionId, http.User.ToActor(), now, note), ct);
     }
 
-    private static Task<Ok<ReviewResponse>> AcceptAction(int id, int actionId, ActionNoteRequest request, HttpContext http,
+    internal static Task<Ok<ReviewResponse>> AcceptAction(int id, int actionId, ActionNoteRequest request, HttpContext http,
         SupportFlowDbContext db, OrganizationTime org, TimeProvider clock, CancellationToken ct)
     {
         var note = request.Parse(required: true)!;
@@ -186,7 +187,7 @@ public static class ReviewsApi
     }
 
     /// <summary><c>GET /api/reviews/actions?owner=me&amp;status=open&amp;overdue=true</c>: the actions across reviews.</summary>
-    private static async Task<Ok<PreventiveActionResponse[]>> Actions(string? owner, string? status, bool? overdue, HttpContext http,
+    internal static async Task<Ok<PreventiveActionResponse[]>> Actions(string? owner, string? status, bool? overdue, HttpContext http,
         SupportFlowDbContext db, OrganizationTime org, TimeProvider clock, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -217,7 +218,7 @@ public static class ReviewsApi
     }
 
     /// <summary>Reminders recorded for an owner (default: the caller); only supervisors may read another's.</summary>
-    private static async Task<Ok<ReviewReminderResponse[]>> Reminders(string? owner, HttpContext http, SupportFlowDbContext db,
+    internal static async Task<Ok<ReviewReminderResponse[]>> Reminders(string? owner, HttpContext http, SupportFlowDbContext db,
         OrganizationTime org, CancellationToken ct)
     {
         var actor = http.User.ToActor();
@@ -230,14 +231,18 @@ public static class ReviewsApi
         var reminders = await db.ReviewReminders.AsNoTracking()
             .Where(r => db.Users.Any(u => u.Id == r.OwnerId && u.Login == login))
             .OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.ActionId, r.Action.ReviewId, r.Kind, r.Message, r.CreatedAt, r.DeliveredAt })
+            .Select(r => new
+            {
+                r.Id, r.ActionId, r.Action.ReviewId, r.Kind, r.Message, r.CreatedAt,
+                Mail = r.Mail == null ? null : (OutboxStatus?)r.Mail.Status, SentAt = r.Mail == null ? null : r.Mail.SentAt,
+            })
             .Take(500)
             .ToListAsync(ct);
         return TypedResults.Ok(reminders.Select(r => new ReviewReminderResponse(r.Id, r.ActionId, r.ReviewId, login, r.Kind, r.Message,
-            org.Local(r.CreatedAt), org.Local(r.DeliveredAt))).ToArray());
+            org.Local(r.CreatedAt), r.Mail, org.Local(r.SentAt))).ToArray());
     }
 
-    private static async Task<Ok<ReviewResponse>> ChangeAsync(SupportFlowDbContext db, OrganizationTime org, TimeProvider clock, int id,
+    internal static async Task<Ok<ReviewResponse>> ChangeAsync(SupportFlowDbContext db, OrganizationTime org, TimeProvider clock, int id,
         Action<Review, DateTimeOffset> change, CancellationToken ct)
     {
         var review = await FindAsync(db, id, ct);

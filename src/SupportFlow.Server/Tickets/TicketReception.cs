@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Notifications;
+using SupportFlow.Server.Recurring;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
@@ -13,8 +14,8 @@ namespace SupportFlow.Server.Tickets;
 /// Receives a report from any channel: checks it, numbers it and stores it with its first
 /// history lines in one transaction. The API uses it now; the portal and mail intake reuse it.
 /// </summary>
-public sealed class TicketReception(
-    SupportFlowDbContext db, TimeProvider clock, OrganizationTime org, SlaSettings sla, TicketNotices notices)
+public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock, OrganizationTime org, SlaSettings sla,
+    TicketNotices notices, RecurringDetection recurring)
 {
     /// <summary>Clients' clocks run a little fast; a receivedAt this far ahead is taken as "now".</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
@@ -55,6 +56,7 @@ public sealed class TicketReception(
         errors.ThrowIfInvalid();
 
         var policy = await sla.PolicyAsync(priority!.Value, cancellationToken);
+        var similar = await recurring.FindSimilarAsync(module!.Id, null, title, description, receivedAt, cancellationToken);
         var intake = new TicketIntake(title, description, occurredAt!.Value, receivedAt, impact, priority!.Value,
             channel!.Value, reporter!);
         // Mail and chat intake record the message they came from in a transaction of their own, which this joins.
@@ -73,6 +75,7 @@ public sealed class TicketReception(
 
         await sla.ApplyAsync(ticket, now, cancellationToken);
         db.Tickets.Add(ticket);
+        await recurring.OnReceivedAsync(ticket, similar, now, cancellationToken);
         await notices.AddAsync(ticket, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)

@@ -121,11 +121,12 @@ public sealed record HistoryEntryResponse(
     string? Note,
     WorkMethod? Method,
     bool Public,
-    bool OnBehalfOfReporter)
+    bool OnBehalfOfReporter,
+    string? MergedFrom)
 {
     public static HistoryEntryResponse From(TicketHistoryEntry e, OrganizationTime org) => new(
         e.Id, org.Local(e.At), new PersonRef(e.ActorLogin, e.ActorName), e.Action, e.Field, e.OldValue, e.NewValue,
-        e.Note, e.Method, e.IsPublic, e.OnBehalfOfReporter);
+        e.Note, e.Method, e.IsPublic, e.OnBehalfOfReporter, e.MergedFrom);
 }
 
 public sealed record AttachmentResponse(long Id, string FileName, string ContentType, long Size, string Sha256,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupportFlow.Common;
+using SupportFlow.Reviews;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
 
@@ -131,7 +132,35 @@ public sealed class UiText(IHttpContextAccessor accessor, OrganizationTime org)
         "sla" => "SLA",
         "department" => "Departments",
         "vendor" => "Vendor",
+        "review" => "Review",
+        "link" => "Link",
+        "merge" => "Merged",
         _ => action,
+    }];
+
+    public string Of(ReviewTrigger trigger) => this[trigger switch
+    {
+        ReviewTrigger.SeriousIncident => "Serious incident (P1/P2)",
+        ReviewTrigger.RecurringProblem => "Recurring problem",
+        ReviewTrigger.Requested => "Requested by a supervisor",
+    }];
+
+    public string Of(ActionStatus status) => this[status switch
+    {
+        ActionStatus.Open => "Open",
+        ActionStatus.Done => "Done",
+        ActionStatus.Accepted => "Accepted",
+    }];
+
+    /// <summary>How a linked ticket relates to this one (duplicateOf, related, causedBy and their inverses).</summary>
+    public string LinkKind(string kind) => this[kind switch
+    {
+        "duplicateOf" => "Duplicate of",
+        "duplicatedBy" => "Has duplicate",
+        "related" => "Related to",
+        "causedBy" => "Caused by",
+        "causes" => "Causes",
+        _ => kind,
     }];
 
     /// <summary>A changed ticket field of a history line, in words.</summary>
@@ -156,6 +185,8 @@ public sealed class UiText(IHttpContextAccessor accessor, OrganizationTime org)
         "responsibleDepartment" => "Responsible department",
         "collaboratingDepartment" => "Collaborating department",
         "vendorContact" => "Vendor contact",
+        "mergedFrom" => "Merged from",
+        "duplicateOf" or "duplicatedBy" or "related" or "causedBy" or "causes" => LinkKind(field),
         _ => field,
     }];
 

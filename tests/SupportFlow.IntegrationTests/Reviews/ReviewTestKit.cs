@@ -9,9 +9,14 @@ namespace SupportFlow.IntegrationTests.Reviews;
 public static class ReviewTestKit
 {
     /// <summary>Alice reports a ticket at <paramref name="priority"/> and it is walked to closed by eng1.</summary>
-    public static async Task<string> ClosedTicketAsync(this Desk desk, string priority)
+    public static async Task<string> ClosedTicketAsync(this Desk desk, string priority, string? title = null, string? description = null)
     {
-        var number = await desk.ReportAsync(change: r => r["priority"] = priority);
+        var number = await desk.ReportAsync(change: r =>
+        {
+            r["priority"] = priority;
+            r["title"] = title ?? r["title"]!.GetValue<string>();
+            r["description"] = description ?? r["description"]!.GetValue<string>();
+        });
         await desk.MoveAsync(number, Stage.Closed, desk.Alice);
         return number;
     }

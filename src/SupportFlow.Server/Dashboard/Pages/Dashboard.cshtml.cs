@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Knowledge;
+using SupportFlow.Server.Recurring;
+using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Web;
 using SupportFlow.Sla;
@@ -41,6 +44,15 @@ public sealed class DashboardModel(SupportFlowDbContext db, SlaSettings settings
 
     public double? AverageRating { get; private set; }
 
+    /// <summary>Reviews open and overdue preventive actions (<c>/api/reports/reviews</c>).</summary>
+    public ReviewReportResponse Reviews { get; private set; } = null!;
+
+    /// <summary>Modules with the most recurring-problem reviews, last 90 days (<c>/api/reports/recurring</c>).</summary>
+    public RecurringReportResponse Recurring { get; private set; } = null!;
+
+    /// <summary>Handbook articles that spared a report, last 30 days (<c>/api/reports/faq</c>).</summary>
+    public FaqReportResponse Deflections { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -76,6 +88,10 @@ public sealed class DashboardModel(SupportFlowDbContext db, SlaSettings settings
             .Select(t => t.Rating!.Value).ToListAsync(ct);
         RatingCounts = [.. Enumerable.Range(1, 5).Select(stars => ratings.Count(r => r == stars))];
         AverageRating = ratings.Count == 0 ? null : ratings.Average();
+
+        Reviews = (await ReviewReport.Get(db, org, clock, ct)).Value!;
+        Recurring = (await RecurringReport.Get(null, null, db, clock, org, ct)).Value!;
+        Deflections = (await FaqReport.Get(null, null, db, clock, org, ct)).Value!;
     }
 
     /// <summary>The share of decided targets met on time for one priority, for the attainment chart.</summary>

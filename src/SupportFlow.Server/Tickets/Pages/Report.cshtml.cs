@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Knowledge;
 using SupportFlow.Server.Web;
 
 namespace SupportFlow.Server.Tickets.Pages;
@@ -22,7 +23,7 @@ public sealed class ReportModel(
     OrganizationTime org,
     TimeProvider clock,
     IOptions<SupportFlowOptions> options,
-    UiText text) : WebPage
+    UiText ui) : WebPage
 {
     private static readonly string[] ReporterFields =
         ["reporter.login", "reporter.name", "reporter.department", "reporter.phone", "reporter.email"];
@@ -56,9 +57,43 @@ public sealed class ReportModel(
                 await AttachmentsApi.StoreAsync(Actor, ticket, file, db, options.Value, clock, ct);
             }
 
-            Notice = text.Format("Ticket {0} received. We will keep you posted here.", ticket.Number);
+            Notice = ui.Format("Ticket {0} received. We will keep you posted here.", ticket.Number);
             return LocalRedirect($"/tickets/{ticket.Number}");
         }, () => LoadAsync(ct));
+
+    /// <summary>
+    /// Handbook articles for what is being typed, fetched by the form's script. The API's own
+    /// suggestion query, reached with the page's cookie (the API itself takes tokens only).
+    /// </summary>
+    public async Task<IActionResult> OnGetSuggestAsync(string? text, string? module, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 2)
+        {
+            return new JsonResult(Array.Empty<object>());
+        }
+
+        var typed = text.Length > Limits.Description ? text[..Limits.Description] : text;
+        var articles = (await FaqApi.Suggest(typed, string.IsNullOrWhiteSpace(module) ? null : module, HttpContext, db, org, ct)).Value!;
+        return new JsonResult(articles.Select(a => new { a.Id, a.Title, a.Excerpt }));
+    }
+
+    /// <summary>"This solved my problem": counted as a report that did not need filing, then the article is shown.</summary>
+    public async Task<IActionResult> OnPostSolvedAsync(int article, string? text, CancellationToken ct)
+    {
+        try
+        {
+            var typed = text?.Trim() ?? "";
+            await FaqApi.Solved(article, new SolvedRequest(typed.Length == 0 ? null : typed[..Math.Min(typed.Length, Limits.Title)]),
+                HttpContext, db, clock, ct);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        Notice = ui["Glad it is solved. No ticket was needed; you can still report a problem at any time."];
+        return LocalRedirect($"/faq/{article}");
+    }
 
     /// <summary>Staff recording a call name the caller; left empty, the report is their own.</summary>
     private ReporterRequest? OnBehalf()

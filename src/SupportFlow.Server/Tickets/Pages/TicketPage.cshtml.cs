@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Knowledge;
+using SupportFlow.Server.Recurring;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
@@ -27,8 +29,17 @@ public sealed class TicketPageModel(
     OrganizationTime org,
     TimeProvider clock,
     IOptions<SupportFlowOptions> options,
+    RecurringDetection detection,
     UiText text) : WebPage
 {
+    /// <summary>Staff: handbook articles for this ticket's text.</summary>
+    public IReadOnlyList<ArticleSummary> Articles { get; private set; } = [];
+
+    /// <summary>Staff: possible duplicates and whether they make a recurring problem.</summary>
+    public SimilarTicketsResponse? Similar { get; private set; }
+
+    public IReadOnlyList<TicketLinkResponse> Links { get; private set; } = [];
+
     public TicketResponse Ticket { get; private set; } = null!;
 
     public IReadOnlyList<HistoryEntryResponse> Timeline { get; private set; } = [];
@@ -134,6 +145,19 @@ public sealed class TicketPageModel(
                 new VendorContactRequest(Posted("name"), Posted("company"), Posted("email"), Empty(Posted("note"))), HttpContext, work, ct),
             text["Vendor contact notified."], ct);
 
+    public Task<IActionResult> OnPostLinkAsync(string number, CancellationToken ct) =>
+        Act(number, "link", () => TicketLinksApi.Link(number, new LinkRequest(Posted("kind"), Posted("ticket")), HttpContext, work, db,
+            clock, org, ct), text["Tickets linked."], ct);
+
+    /// <summary>Merges this ticket (a duplicate) into another and shows the one that remains.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(string number, CancellationToken ct)
+    {
+        var into = Posted("into");
+        var result = await Act(number, "merge", () => TicketLinksApi.Merge(number, new MergeRequest(into), HttpContext, work, db, sla,
+            clock, ct), text.Format("Merged into {0}.", into ?? ""), ct);
+        return result is LocalRedirectResult ? LocalRedirect($"/tickets/{Uri.EscapeDataString(into!.Trim())}") : result;
+    }
+
     /// <summary>A download for the signed-in person (the API's download needs a token).</summary>
     public async Task<IActionResult> OnGetFileAsync(string number, long id, CancellationToken ct)
     {
@@ -220,6 +244,15 @@ public sealed class TicketPageModel(
         {
             ModuleVendors = [.. (await Routing.ModuleVendorsApi.ListAsync(db, _ticket.Module.Name, ct))
                 .Where(v => _ticket.VendorContacts.All(c => !string.Equals(c.Email, v.Email, StringComparison.OrdinalIgnoreCase)))];
+        }
+
+        if (staff)
+        {
+            var about = $"{_ticket.Title} {_ticket.Description}";
+            Articles = (await FaqApi.Suggest(about[..Math.Min(about.Length, Limits.Description)], _ticket.Module.Name, HttpContext, db,
+                org, ct)).Value!;
+            Similar = (await TicketLinksApi.Similar(number, HttpContext, work, detection, db, org, ct)).Value!;
+            Links = (await TicketLinksApi.Links(number, HttpContext, work, db, org, ct)).Value!;
         }
 
         Now = clock.GetUtcNow();

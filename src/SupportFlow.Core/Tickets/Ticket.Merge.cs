@@ -1,0 +1,42 @@
+using SupportFlow.Common;
+using SupportFlow.Users;
+
+namespace SupportFlow.Tickets;
+
+// Merging a duplicate: the duplicate is cancelled with a pointer to the surviving ticket, and its
+// whole history (reporter included) is appended to the survivor's. Nothing is rewritten.
+public sealed partial class Ticket
+{
+    /// <summary>
+    /// Merges this ticket (the duplicate) into <paramref name="survivor"/>. <paramref name="history"/>
+    /// is this ticket's stored history; each line is carried over as a new line of the survivor.
+    /// </summary>
+    public void MergeInto(Ticket survivor, IReadOnlyList<TicketHistoryEntry> history, Actor actor, DateTimeOffset at)
+    {
+        if (survivor.Id == Id)
+        {
+            throw new DomainException($"Ticket {Number} cannot be merged into itself.");
+        }
+
+        if (!TicketTransitions.IsOpen(survivor.Status))
+        {
+            throw new DomainException(
+                $"Ticket {survivor.Number} is {WireNames.Of(survivor.Status)}: a duplicate is merged into an open ticket.");
+        }
+
+        Cancel(actor, at, $"Duplicate of {survivor.Number}: merged into it.");
+        foreach (var line in history.OrderBy(h => h.Id).Concat(_history).ToList())
+        {
+            survivor._history.Add(TicketHistoryEntry.CarriedOver(line, Number));
+        }
+
+        var reporter = string.Join(", ", new[] { Reporter.Name, Reporter.Department, Reporter.Phone, Reporter.Email }.OfType<string>());
+        survivor.Append(at, actor, "merge", "mergedFrom", null, Number,
+            $"Duplicate {Number} merged in: \"{Title}\", also reported by {reporter}.", isPublic: true);
+        survivor.Touch(at);
+    }
+
+    /// <summary>A link to another ticket was made (duplicateOf, related, causedBy, or their inverse).</summary>
+    public void RecordLink(Actor actor, DateTimeOffset at, string kind, string otherNumber) =>
+        Append(at, actor, "link", kind, null, otherNumber, null, isPublic: false);
+}

@@ -1,0 +1,67 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SupportFlow.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Issue8bReminderMail : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewReminders_OwnerId_DeliveredAt",
+                table: "ReviewReminders");
+
+            migrationBuilder.RenameColumn(
+                name: "DeliveredAt",
+                table: "ReviewReminders",
+                newName: "MailId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewReminders_MailId",
+                table: "ReviewReminders",
+                column: "MailId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewReminders_OwnerId",
+                table: "ReviewReminders",
+                column: "OwnerId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ReviewReminders_Outbox_MailId",
+                table: "ReviewReminders",
+                column: "MailId",
+                principalTable: "Outbox",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ReviewReminders_Outbox_MailId",
+                table: "ReviewReminders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewReminders_MailId",
+                table: "ReviewReminders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewReminders_OwnerId",
+                table: "ReviewReminders");
+
+            migrationBuilder.RenameColumn(
+                name: "MailId",
+                table: "ReviewReminders",
+                newName: "DeliveredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewReminders_OwnerId_DeliveredAt",
+                table: "ReviewReminders",
+                columns: new[] { "OwnerId", "DeliveredAt" });
+        }
+    }
+}
