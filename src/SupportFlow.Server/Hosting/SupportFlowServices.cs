@@ -39,6 +39,7 @@ public static class SupportFlowServices
         services.AddScoped<Archive.MonthlyArchive>();
         services.AddScoped<Archive.ArchiveClaims>();
         services.AddScoped<Archive.ArchiveRunner>();
+        services.AddScoped<Archive.TicketPurge>();
         return services;
     }
 
