@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Archive;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Reviews;
 using SupportFlow.Server.Tickets;
 using SupportFlow.Tickets;
 
@@ -14,11 +16,12 @@ namespace SupportFlow.Server.Archive;
 public sealed record PurgeResult(bool DryRun, PurgeRecord Record);
 
 /// <summary>
-/// <c>purge --before YYYY-MM</c>: removes closed (and cancelled) tickets received before that month
-/// whose closing is older than the retention period, with their history, attachments and SLA
-/// records. Refused as a whole, changing nothing, when the month is younger than the retention
-/// period or when any month concerned lacks an archive that verifies and holds those tickets as
-/// they are now. The purge is recorded in <c>PurgeRecords</c>, in the same transaction.
+/// <c>purge --before YYYY-MM</c> (and <c>POST /api/archive/purges</c>): removes closed and
+/// cancelled tickets received before that month whose closing is older than the retention period,
+/// with their history, attachments and SLA records. Tickets an open post-incident review refers to
+/// are kept; a done review loses the link to a purged ticket (the archive still has the ticket). Refused as a whole, changing nothing, when the month is younger than the retention period
+/// or when any month concerned lacks an archive that verifies and holds those tickets as they are
+/// now. The purge is recorded in <c>PurgeRecords</c> in the same transaction as the removal.
 /// </summary>
 public sealed class TicketPurge(
     SupportFlowDbContext db, MonthlyArchive archive, OrganizationTime org, TimeProvider clock, IOptions<SupportFlowOptions> options)
@@ -32,33 +35,12 @@ public sealed class TicketPurge(
             throw new DomainException(refusal);
         }
 
-        var end = before.Start(org.Zone);
-        var finishedBy = now.AddMonths(-RetentionRule.Months(retention));
-        var candidates = await db.Tickets.AsNoTracking()
-            .Where(t => t.ReceivedAt < end
-                        && ((t.Status == TicketStatus.Closed && t.ClosedAt <= finishedBy)
-                            || (t.Status == TicketStatus.Cancelled && t.CancelledAt <= finishedBy)))
-            .OrderBy(t => t.ReceivedAt).ThenBy(t => t.Id)
-            .Select(t => new { t.Id, t.Number, t.ReceivedAt, t.UpdatedAt })
-            .ToListAsync(ct);
+        var (receivedBefore, finishedBy) = (before.Start(org.Zone), now.AddMonths(-RetentionRule.Months(retention)));
+        var candidates = await Candidates(Removable(receivedBefore, finishedBy, now), ct);
         var months = candidates.GroupBy(t => ArchiveMonth.Of(t.ReceivedAt, org.Zone)).ToList();
         foreach (var month in months)
         {
-            var problems = archive.Folders.Verify(month.Key, out var manifest);
-            if (problems.Count > 0)
-            {
-                throw new DomainException($"Nothing purged: the archive of {month.Key} does not verify ({string.Join("; ", problems)}). "
-                                          + $"Run 'archive --month {month.Key}' first.");
-            }
-
-            var archived = ArchivedNumbers(archive.Folders.Final(month.Key));
-            var missing = month.Where(t => !archived.Contains(t.Number)).Select(t => t.Number).ToList();
-            var changed = month.Where(t => t.UpdatedAt > manifest!.GeneratedAt).Select(t => t.Number).ToList();
-            if (missing.Count > 0 || changed.Count > 0)
-            {
-                throw new DomainException($"Nothing purged: the archive of {month.Key} is older than tickets "
-                                          + $"{string.Join(", ", missing.Concat(changed).Distinct().Take(5))}. Run 'archive --month {month.Key}' again first.");
-            }
+            CheckArchived(month.Key, month.ToList());
         }
 
         var monthList = string.Join(",", months.Select(m => m.Key.ToString()));
@@ -72,7 +54,15 @@ public sealed class TicketPurge(
         PurgeRecord record;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            removed = await TicketRemoval.DeleteAsync(db, [.. candidates.Select(t => t.Id)], ct);
+            // Checked again under the transaction (SQLite: the write lock), so what goes is what was checked.
+            var removable = Removable(receivedBefore, finishedBy, candidates.Max(t => t.UpdatedAt));
+            var again = await Candidates(removable, ct);
+            if (!again.Select(t => t.Id).SequenceEqual(candidates.Select(t => t.Id)))
+            {
+                throw new DomainException("Nothing purged: tickets changed while the archives were checked; run the purge again.");
+            }
+
+            removed = await TicketRemoval.DeleteAsync(db, [.. candidates.Select(t => t.Id)], removable, ct);
             record = new PurgeRecord(now, by, before.ToString(), monthList, removed.Tickets, removed.HistoryLines,
                 removed.Attachments, candidates[0].Number, candidates[^1].Number);
             db.PurgeRecords.Add(record);
@@ -81,13 +71,49 @@ public sealed class TicketPurge(
         }
 
         // The files go after the commit: a crash before leaves orphan files, never rows without their file.
-        var root = AttachmentsApi.AttachmentsRoot(options.Value);
+        var root = AttachmentStorage.Root(options.Value);
         foreach (var file in removed.AttachmentFiles)
         {
             File.Delete(Path.Combine(root, file));
         }
 
         return new PurgeResult(false, record);
+    }
+
+    private sealed record Candidate(long Id, string Number, DateTimeOffset ReceivedAt, DateTimeOffset UpdatedAt);
+
+    /// <summary>Finished long enough ago, and (under the transaction) not changed since the archives were checked.</summary>
+    private static Expression<Func<Ticket, bool>> Removable(DateTimeOffset receivedBefore, DateTimeOffset finishedBy, DateTimeOffset updatedBy) =>
+        t => t.ReceivedAt < receivedBefore && t.UpdatedAt <= updatedBy
+             && ((t.Status == TicketStatus.Closed && t.ClosedAt <= finishedBy)
+                 || (t.Status == TicketStatus.Cancelled && t.CancelledAt <= finishedBy));
+
+    private Task<List<Candidate>> Candidates(Expression<Func<Ticket, bool>> removable, CancellationToken ct) =>
+        db.Tickets.AsNoTracking().Where(removable)
+            .Where(t => !db.ReviewTickets.Any(r => r.TicketId == t.Id
+                                                   && db.Reviews.Any(v => v.Id == r.ReviewId && v.Status == ReviewStatus.Open)))
+            .OrderBy(t => t.ReceivedAt).ThenBy(t => t.Id)
+            .Select(t => new Candidate(t.Id, t.Number, t.ReceivedAt, t.UpdatedAt))
+            .ToListAsync(ct);
+
+    /// <summary>The month's archive must verify and hold every ticket to purge as it is now (archived after its last change).</summary>
+    private void CheckArchived(ArchiveMonth month, List<Candidate> tickets)
+    {
+        var problems = archive.Folders.Verify(month, out var manifest);
+        if (problems.Count > 0)
+        {
+            throw new DomainException($"Nothing purged: the archive of {month} does not verify ({string.Join("; ", problems)}). "
+                                      + $"Run 'archive --month {month}' first.");
+        }
+
+        var archived = ArchivedNumbers(archive.Folders.Final(month));
+        var stale = tickets.Where(t => !archived.Contains(t.Number) || t.UpdatedAt > manifest!.GeneratedAt)
+            .Select(t => t.Number).ToList();
+        if (stale.Count > 0)
+        {
+            throw new DomainException($"Nothing purged: the archive of {month} is older than tickets "
+                                      + $"{string.Join(", ", stale.Take(5))}. Run 'archive --month {month}' again first.");
+        }
     }
 
     private static HashSet<string> ArchivedNumbers(string folder)

@@ -16,7 +16,9 @@ public sealed record BackupInfo(DateTimeOffset TakenAt, string Database, string 
 /// <c>backup --to FOLDER</c>: the SQLite database (online backup API, consistent while the server
 /// runs) and then the attachments; <c>restore --from FOLDER [--force]</c> brings both back. The
 /// attachments are copied after the database snapshot, and a file is always written before its
-/// row is committed, so every attachment row in the copy has its file.
+/// row is committed, so every attachment row in the copy has its file. Restore refuses a database
+/// that any running process has open (a server, another CLI): its connections would go on with
+/// pages changed under them. On PostgreSQL both print the pg_dump / pg_restore commands instead.
 /// </summary>
 public static class BackupCommands
 {
@@ -38,12 +40,12 @@ public static class BackupCommands
             }
 
             var db = services.GetRequiredService<SupportFlowDbContext>();
-            SqliteBackup.EnsureSqlite(db);
+            var attachments = AttachmentStorage.Root(services.GetRequiredService<IOptions<SupportFlowOptions>>().Value);
+            SqliteBackup.EnsureSqlite(db, attachments);
             Directory.CreateDirectory(folder);
             var database = Path.Combine(folder, DatabaseFile);
             SqliteBackup.CopyTo(db, database);
-            var files = Copy(AttachmentsApi.AttachmentsRoot(services.GetRequiredService<IOptions<SupportFlowOptions>>().Value),
-                Path.Combine(folder, AttachmentsFolder), overwrite: false);
+            var files = Copy(attachments, Path.Combine(folder, AttachmentsFolder), overwrite: false);
             var info = new BackupInfo(services.GetRequiredService<TimeProvider>().GetUtcNow(), DatabaseFile, Sha256(database), files);
             await File.WriteAllTextAsync(Path.Combine(folder, InfoFile), JsonSerializer.Serialize(info, Archive.ArchiveFolders.Json), token);
             Console.WriteLine($"Backed up the database and {files} attachment files to {folder}");
@@ -60,6 +62,9 @@ public static class BackupCommands
         restore.TreatUnmatchedTokensAsErrors = false;
         restore.SetAction((result, ct) => CliCommands.WithServices(result, async (services, token) =>
         {
+            var db = services.GetRequiredService<SupportFlowDbContext>();
+            var attachments = AttachmentStorage.Root(services.GetRequiredService<IOptions<SupportFlowOptions>>().Value);
+            SqliteBackup.EnsureSqlite(db, attachments);
             var folder = Path.GetFullPath(result.GetValue(from)!);
             var infoPath = Path.Combine(folder, InfoFile);
             if (!File.Exists(infoPath))
@@ -74,18 +79,20 @@ public static class BackupCommands
                 throw new DomainException($"{database} is missing or does not match the checksum in {InfoFile}: not restored.");
             }
 
-            var db = services.GetRequiredService<SupportFlowDbContext>();
-            SqliteBackup.EnsureSqlite(db);
             var target = SqliteBackup.FileOf(db);
             if (File.Exists(target) && !result.GetValue(force))
             {
                 throw new DomainException($"{target} exists: restore refuses to overwrite a database without --force (stop the server first).");
             }
 
+            if (SqliteBackup.ProcessesUsing(target) is { Count: > 0 } users)
+            {
+                throw new DomainException($"{target} is open in process {string.Join(", ", users)} (a running server?): stop it, then restore.");
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             SqliteBackup.RestoreFrom(db, database);
-            var files = Copy(Path.Combine(folder, AttachmentsFolder),
-                AttachmentsApi.AttachmentsRoot(services.GetRequiredService<IOptions<SupportFlowOptions>>().Value), overwrite: true);
+            var files = Copy(Path.Combine(folder, AttachmentsFolder), attachments, overwrite: true);
             Console.WriteLine($"Restored the database ({info.TakenAt:u}) and {files} attachment files into {Path.GetDirectoryName(target)}");
             return 0;
         }, ct, migrate: false));

@@ -14,7 +14,7 @@ public static class CliCommands
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
-        "users", "tokens", "db", "calendar", "archive", "purge", "backup", "restore", "help", "--help", "-h", "-?", "--version",
+        "users", "tokens", "db", "calendar", "archive", "purge", "backup", "restore", "tickets", "help", "--help", "-h", "-?", "--version",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -52,6 +52,7 @@ public static class CliCommands
             Archive.PurgeCommands.Purge(),
             Backups.BackupCommands.Backup(),
             Backups.BackupCommands.Restore(),
+            Tickets.TicketCommands.Tickets(),
         };
         return root;
     }

@@ -40,6 +40,7 @@ public static class SupportFlowServices
         services.AddScoped<Archive.ArchiveClaims>();
         services.AddScoped<Archive.ArchiveRunner>();
         services.AddScoped<Archive.TicketPurge>();
+        services.AddScoped<Tickets.TicketImport>();
         return services;
     }
 

@@ -1,10 +1,13 @@
+using System.Data.Common;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFlow.Archive;
 using SupportFlow.Common;
+using SupportFlow.Data;
 using SupportFlow.IntegrationTests.Infrastructure;
 using SupportFlow.IntegrationTests.Tickets;
 using SupportFlow.Server.Archive;
@@ -31,7 +34,9 @@ public sealed class PurgeTests : IAsyncLifetime
         _desk = await Desk.OpenAsync();
         await _desk.App.ArchiveAsync(April); // before the April ticket below was recorded
         _desk.App.Clock.Advance(TimeSpan.FromMinutes(1));
-        _closedMay = await _desk.TicketAtAsync(Stage.Closed);
+        // P3: closing a P1/P2 opens a review, and tickets an open review refers to are kept (a test below).
+        _closedMay = await _desk.ReportAsync(change: b => b["priority"] = "P3");
+        await _desk.MoveAsync(_closedMay, Stage.Closed, _desk.Alice);
         Assert.Equal(HttpStatusCode.Created,
             (await AttachmentTests.UploadAsync(_desk.Engineer, _closedMay, Encoding.UTF8.GetBytes("日志"), "log.txt")).StatusCode);
         _openMay = await _desk.TicketAtAsync(Stage.InProgress);
@@ -40,6 +45,7 @@ public sealed class PurgeTests : IAsyncLifetime
             b["receivedAt"] = "2026-04-30T23:30+08:00";
             b["occurredAt"] = "2026-04-30T23:00+08:00";
             b["reporter"] = new JsonObject { ["name"] = "张三", ["department"] = "财务部" };
+            b["priority"] = "P3";
         });
         await _desk.MoveAsync(_closedApril, Stage.Closed, _desk.Supervisor);
         _desk.App.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -105,8 +111,65 @@ public sealed class PurgeTests : IAsyncLifetime
         await (await _desk.Supervisor.GetAsync("/api/archive/purges")).Problem(HttpStatusCode.Forbidden);
 
         // The purge's exception to append-only history ended with it: the trigger is back.
-        var error = Assert.Throws<SqliteException>(() => Execute("DELETE FROM TicketHistory"));
-        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        await AssertHistoryIsAppendOnlyAsync();
+    }
+
+    [Fact]
+    public async Task TheApiRefusesAYoungMonthWithAProblemAndPurgesAnArchivedOldOneForAdminsOnly()
+    {
+        var young = await (await _desk.Admin.PostAsJsonAsync("/api/archive/purges", new { before = "2026-07" }))
+            .Problem(HttpStatusCode.Conflict);
+        Assert.Contains("younger than the retention period of 12 months", young.Str("detail"), StringComparison.Ordinal);
+        await (await _desk.Admin.PostAsJsonAsync("/api/archive/purges", new { before = "June" })).FieldError("before");
+        await (await _desk.Supervisor.PostAsJsonAsync("/api/archive/purges", new { before = "2026-06" })).Problem(HttpStatusCode.Forbidden);
+        Assert.Equal(3, await _desk.TicketCountAsync());
+
+        await _desk.App.ArchiveAsync(April);
+        var dry = await (await _desk.Admin.PostAsJsonAsync("/api/archive/purges", new { before = "2026-06", dryRun = true }))
+            .Json(HttpStatusCode.OK);
+        Assert.True(dry["dryRun"]!.GetValue<bool>());
+        Assert.Equal(2, dry["tickets"]!.GetValue<int>());
+        Assert.Empty(await (await _desk.Admin.GetAsync("/api/archive/purges")).JsonArray());
+
+        var done = await (await _desk.Admin.PostAsJsonAsync("/api/archive/purges", new { before = "2026-06" })).Json(HttpStatusCode.OK);
+        Assert.Equal(2, done["tickets"]!.GetValue<int>());
+        Assert.Equal("admin", done.Str("by"));
+        Assert.Equal([_openMay], await _desk.Supervisor.AllNumbersAsync(""));
+        Assert.Single(await (await _desk.Admin.GetAsync("/api/archive/purges")).JsonArray());
+    }
+
+    [Fact]
+    public async Task TicketsAnOpenReviewRefersToAreKept()
+    {
+        await _desk.App.ArchiveAsync(April);
+        (await _desk.Supervisor.PostAsJsonAsync("/api/reviews", new { tickets = new[] { _closedApril }, reason = "Recurring" }))
+            .EnsureSuccessStatusCode();
+
+        var done = await PurgeAsync(new ArchiveMonth(2026, 6));
+        Assert.Equal(1, done.Record.Tickets);
+        Assert.Equal([_closedApril, _openMay], (await _desk.Supervisor.AllNumbersAsync("")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARemovalThatDoesNotCommitLeavesHistoryAndItsProtectionAsTheyWere()
+    {
+        await using (var scope = _desk.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
+            var lines = await db.TicketHistory.CountAsync();
+            var id = await db.Tickets.Where(t => t.Number == _closedMay).Select(t => t.Id).SingleAsync();
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                var removed = await TicketRemoval.DeleteAsync(db, [id], t => true, CancellationToken.None);
+                Assert.Equal(1, removed.Tickets);
+                // No commit: a failure or a crash from here on rolls back, the dropped trigger with the rows.
+            }
+
+            Assert.Equal(lines, await db.TicketHistory.CountAsync());
+        }
+
+        await AssertHistoryIsAppendOnlyAsync();
+        Assert.Equal(3, await _desk.TicketCountAsync());
     }
 
     private async Task<PurgeResult> PurgeAsync(ArchiveMonth before, bool dryRun = false)
@@ -115,12 +178,11 @@ public sealed class PurgeTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<TicketPurge>().PurgeAsync(before, "test-admin", dryRun, CancellationToken.None);
     }
 
-    private void Execute(string sql)
+    /// <summary>The database itself refuses to delete a history line (SQLite or PostgreSQL trigger).</summary>
+    private async Task AssertHistoryIsAppendOnlyAsync()
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_desk.App.DataDirectory, "supportflow.db")};Pooling=false");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        await using var db = TestDatabase.OpenContext(_desk.App.DataDirectory);
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""DELETE FROM "TicketHistory" """));
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
     }
 }
