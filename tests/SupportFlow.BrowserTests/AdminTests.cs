@@ -22,6 +22,13 @@ public sealed class AdminTests(Browser browser)
         await admin.Locator("#create-password").FillAsync(BrowserApp.Password);
         await admin.Locator("#add-user button[type=submit]").ClickAsync();
         await Expect(admin.Locator("#users tr[data-login=carol]")).ToContainTextAsync("Carol Lin");
+        var carolRow = admin.Locator("#users tr[data-login=carol]");
+        await carolRow.Locator("summary").ClickAsync();
+        await carolRow.Locator("#update-carol-email").FillAsync("carol.lin@example.com");
+        await carolRow.Locator("#update-carol-language").SelectOptionAsync("zh-CN");
+        await carolRow.Locator("button[type=submit]").First.ClickAsync();
+        await Expect(admin.Locator(".alert.success")).ToContainTextAsync("carol");
+        await Expect(admin.Locator("#users tr[data-login=carol]")).ToContainTextAsync("carol.lin@example.com");
         await Browser.ScreenshotAsync(admin, "admin-users");
 
         await admin.GotoAsync("/admin/teams");
@@ -30,6 +37,24 @@ public sealed class AdminTests(Browser browser)
         await admin.Locator("#module-team").SelectOptionAsync("Systems");
         await admin.Locator("form[action*='handler=Module'] button[type=submit]").ClickAsync();
         await Expect(admin.Locator("#modules")).ToContainTextAsync("VPN gateway");
+
+        // A new team, then its chat group: a bad address is refused next to the field and changes nothing.
+        await admin.Locator("#team-name").FillAsync("Network");
+        await admin.Locator("form[action*='handler=Team'] button[type=submit]").First.ClickAsync();
+        await Expect(admin.Locator("#teams tr[data-team=Network]")).ToContainTextAsync("Manual");
+        var network = admin.Locator("#teams tr[data-team=Network]");
+        await network.Locator("summary").ClickAsync();
+        await network.Locator("#team-Network-assignmentMode").SelectOptionAsync("roundRobin");
+        await network.Locator("#team-Network-chat-kind").SelectOptionAsync("wecom");
+        await network.Locator("#team-Network-chat-url").FillAsync("not-an-address");
+        await network.Locator("button[type=submit]").ClickAsync();
+        await Expect(admin.Locator("#teams tr[data-team=Network] [data-field='chat.url']")).ToBeVisibleAsync();
+        await Expect(admin.Locator("#teams tr[data-team=Network] td").Nth(1)).ToHaveTextAsync("Manual");
+        await admin.Locator("#team-Network-chat-url").FillAsync("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc");
+        await admin.Locator("#teams tr[data-team=Network] button[type=submit]").ClickAsync();
+        await Expect(admin.Locator(".alert.success")).ToContainTextAsync("Network");
+        await Expect(admin.Locator("#teams tr[data-team=Network]")).ToContainTextAsync("Round robin");
+        await Expect(admin.Locator("#teams tr[data-team=Network]")).ToContainTextAsync("WeCom");
         await Browser.ScreenshotAsync(admin, "admin-teams");
 
         await admin.GotoAsync("/admin/sla");

@@ -79,7 +79,7 @@ public static class RoutingApi
         return TypedResults.Created($"/api/teams/{team.Name}", TeamResponse.From(team));
     }
 
-    private static async Task<Ok<TeamResponse>> UpdateTeam(string name, TeamRequest request, SupportFlowDbContext db,
+    internal static async Task<Ok<TeamResponse>> UpdateTeam(string name, TeamRequest request, SupportFlowDbContext db,
         CancellationToken ct)
     {
         var team = await FindTeamAsync(db, name, ct);
@@ -196,7 +196,7 @@ public static class RoutingApi
         return TypedResults.Created($"/api/modules/{module.Name}", ModuleResponse.From(module));
     }
 
-    private static async Task<Ok<ModuleResponse>> UpdateModule(string name, ModuleRequest request, SupportFlowDbContext db,
+    internal static async Task<Ok<ModuleResponse>> UpdateModule(string name, ModuleRequest request, SupportFlowDbContext db,
         CancellationToken ct)
     {
         var module = await FindModuleAsync(db, name, ct);

@@ -43,6 +43,9 @@ public static class TicketList
 
     private static readonly DateTimeOffset NoDue = DateTimeOffset.MaxValue;
 
+    /// <summary>No row has this id: what an unknown module, team or assignee name filters by.</summary>
+    private const int NoId = -1;
+
     public static async Task<Ok<TicketPage>> Query([AsParameters] TicketListQuery query, HttpContext http,
         SupportFlowDbContext db, TicketWork work, TimeProvider clock, CancellationToken ct)
     {
@@ -129,22 +132,34 @@ public static class TicketList
             tickets = tickets.Where(t => priorities.Contains(t.Priority));
         }
 
+        // Names are resolved to ids first: a filter on the ticket's own column lets the
+        // (column, sort key, Id) queue indexes serve the sort and stop after one page; PostgreSQL's
+        // planner does not carry an index order through a join on the name. An unknown name matches nothing.
         if (query.Module is { Length: > 0 } module)
         {
-            tickets = tickets.Where(t => t.Module.Name == module);
+            var moduleId = await db.Modules.Where(m => m.Name == module).Select(m => (int?)m.Id).SingleOrDefaultAsync(ct);
+            tickets = tickets.Where(t => t.ModuleId == (moduleId ?? NoId));
         }
 
-        tickets = query.Assignee?.Trim().ToLowerInvariant() switch
+        var assignee = query.Assignee?.Trim().ToLowerInvariant();
+        if (assignee is { Length: > 0 } and not ("none" or "me"))
         {
-            null or "" => tickets,
-            "none" => tickets.Where(t => t.AssigneeId == null),
-            "me" => tickets.Where(t => t.AssigneeId == actor.UserId),
-            var login => tickets.Where(t => t.Assignee!.Login == login),
-        };
+            var assigneeId = await db.Users.Where(u => u.Login == assignee).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
+            tickets = tickets.Where(t => t.AssigneeId == (assigneeId ?? NoId));
+        }
+        else if (assignee is "none")
+        {
+            tickets = tickets.Where(t => t.AssigneeId == null);
+        }
+        else if (assignee is "me")
+        {
+            tickets = tickets.Where(t => t.AssigneeId == actor.UserId);
+        }
 
         if (query.Team is { Length: > 0 } team)
         {
-            tickets = tickets.Where(t => t.Team!.Name == team);
+            var teamId = await db.Teams.Where(t => t.Name == team).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct);
+            tickets = tickets.Where(t => t.TeamId == (teamId ?? NoId));
         }
 
         if (query.Reporter is { Length: > 0 } reporter)

@@ -99,6 +99,8 @@ public sealed class TicketListFilterTests(SeededDeskFixture fixture) : IClassFix
     [InlineData("module=Meeting%20room%20A%20printer", "jam,projector")]
     [InlineData("module=Sales%20module%20V3.2", "login,slow,export,report")]
     [InlineData("module=Nonexistent", "")]
+    [InlineData("team=Nobody", "")]
+    [InlineData("assignee=nobody", "")]
     [InlineData("assignee=eng1", "slow")]
     [InlineData("assignee=ENG2", "jam")]
     [InlineData("assignee=none", "login,export,projector")]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Data;
+using SupportFlow.Routing;
 using SupportFlow.Server.Routing;
 using SupportFlow.Server.Users;
 using SupportFlow.Server.Web;
@@ -23,8 +24,25 @@ public sealed class TeamsModel(SupportFlowDbContext db, UiText text) : WebPage
     public Task<IActionResult> OnPostTeamAsync(CancellationToken ct) =>
         AttemptAsync("team", async () =>
         {
-            await RoutingApi.CreateTeam(new TeamRequest(Posted("name"), Split(Posted("members")), Posted("assignmentMode")), db, ct);
+            await RoutingApi.CreateTeam(new TeamRequest(Posted("name"), Split(Posted("members")), Posted("assignmentMode"), PostedChat()), db, ct);
             Notice = text.Format("Team {0} added.", Posted("name"));
+            return LocalRedirect("/admin/teams");
+        }, () => LoadAsync(ct));
+
+    public Task<IActionResult> OnPostUpdateTeamAsync(string name, CancellationToken ct) =>
+        AttemptAsync("team-" + name, async () =>
+        {
+            await RoutingApi.UpdateTeam(name, new TeamRequest(null, Split(Posted("members")), Posted("assignmentMode"), PostedChat()), db, ct);
+            Notice = text.Format("Team {0} changed.", name);
+            return LocalRedirect("/admin/teams");
+        }, () => LoadAsync(ct));
+
+    public Task<IActionResult> OnPostUpdateModuleAsync(string name, CancellationToken ct) =>
+        AttemptAsync("module-" + name, async () =>
+        {
+            // An empty team choice hands the module to its category's default team, as "team": "" does in the API.
+            await RoutingApi.UpdateModule(name, new ModuleRequest(Posted("name"), Posted("category"), Posted("team") ?? ""), db, ct);
+            Notice = text.Format("Module {0} changed.", Posted("name"));
             return LocalRedirect("/admin/teams");
         }, () => LoadAsync(ct));
 
@@ -43,6 +61,22 @@ public sealed class TeamsModel(SupportFlowDbContext db, UiText text) : WebPage
             Notice = text.Format("Department {0} added.", Posted("name"));
             return LocalRedirect("/admin/teams");
         }, () => LoadAsync(ct));
+
+    /// <summary>The platform's own name, the same in both languages.</summary>
+    public static string ChatName(ChatKind kind) => kind switch
+    {
+        ChatKind.Wecom => "WeCom 企业微信",
+        ChatKind.Dingtalk => "DingTalk 钉钉",
+        ChatKind.Feishu => "Feishu / Lark 飞书",
+        ChatKind.Slack => "Slack",
+        ChatKind.Teams => "Microsoft Teams",
+        _ => "Generic JSON (HMAC-SHA256)",
+    };
+
+    /// <summary>No kind and no address removes the chat group; an empty secret keeps the current one.</summary>
+    private ChatRequest PostedChat() =>
+        new(string.IsNullOrEmpty(Posted("chat.kind")) ? null : Posted("chat.kind"), Posted("chat.url") ?? "",
+            string.IsNullOrEmpty(Posted("chat.secret")) ? null : Posted("chat.secret"));
 
     private static string[] Split(string? value) =>
         (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -31,7 +31,10 @@ public sealed class UsersModel(SupportFlowDbContext db, UserAdministration users
     public Task<IActionResult> OnPostUpdateAsync(string login, CancellationToken ct) =>
         AttemptAsync("update-" + login, async () =>
         {
-            await users.UpdateAsync(login, new UserRequest(null, null, Posted("role"), null, null, null, null, Empty(Posted("password"))), ct);
+            // Fields the form shows are sent as typed ("" clears department, e-mail, phone, teams, language).
+            await users.UpdateAsync(login, new UserRequest(null, null, Posted("role"), Posted("department"), List(Posted("teams")),
+                Posted("email"), Posted("phone"), Empty(Posted("password")), Flag(Posted("available")), null, Posted("language"),
+                Posted("notifyBy")), ct);
             Notice = text.Format("User {0} changed.", login);
             return LocalRedirect("/admin/users");
         }, () => LoadAsync(ct));
@@ -45,6 +48,11 @@ public sealed class UsersModel(SupportFlowDbContext db, UserAdministration users
         }, () => LoadAsync(ct));
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string[]? List(string? value) =>
+        value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool? Flag(string? value) => value is null ? null : value == "true";
 
     private static string[]? Split(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
