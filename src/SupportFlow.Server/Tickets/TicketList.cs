@@ -50,7 +50,7 @@ public static class TicketList
         SupportFlowDbContext db, TicketWork work, TimeProvider clock, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        var (ordered, order, titleHits, limit) = Prepare(query, actor, db, clock.GetUtcNow(), withCursor: true);
+        var (ordered, order, titleHits, limit) = await PrepareAsync(query, actor, db, clock.GetUtcNow(), withCursor: true, ct);
         var page = await ordered
             .Take(limit + 1)
             .Include(t => t.Module).Include(t => t.Team).Include(t => t.Assignee).Include(t => t.ClockIntervals)
@@ -75,12 +75,13 @@ public static class TicketList
     }
 
     /// <summary>Every ticket the list's filters select for <paramref name="actor"/>, in the list's order, without paging (exports).</summary>
-    internal static IQueryable<Ticket> Matching(TicketListQuery query, Actor actor, SupportFlowDbContext db, DateTimeOffset now) =>
-        Prepare(query, actor, db, now, withCursor: false).Ordered;
+    internal static async Task<IQueryable<Ticket>> MatchingAsync(TicketListQuery query, Actor actor, SupportFlowDbContext db,
+        DateTimeOffset now, CancellationToken ct) =>
+        (await PrepareAsync(query, actor, db, now, withCursor: false, ct)).Ordered;
 
     /// <summary>Checks the filters (400 naming each bad one) and builds the ordered query.</summary>
-    private static (IQueryable<Ticket> Ordered, ListOrder Order, IQueryable<long>? TitleHits, int Limit) Prepare(
-        TicketListQuery query, Actor actor, SupportFlowDbContext db, DateTimeOffset now, bool withCursor)
+    private static async Task<(IQueryable<Ticket> Ordered, ListOrder Order, IQueryable<long>? TitleHits, int Limit)> PrepareAsync(
+        TicketListQuery query, Actor actor, SupportFlowDbContext db, DateTimeOffset now, bool withCursor, CancellationToken ct)
     {
         var errors = new RequestErrors();
         var q = errors.Optional("q", query.Q, 200);

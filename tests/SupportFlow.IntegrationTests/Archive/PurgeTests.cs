@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SupportFlow.Archive;
 using SupportFlow.Common;
 using SupportFlow.Data;
@@ -25,6 +26,9 @@ public sealed class PurgeTests : IAsyncLifetime
     private static readonly ArchiveMonth April = new(2026, 4);
 
     private Desk _desk = null!;
+    private SupportFlowApp _app = null!;
+    private HttpClient _admin = null!;
+    private HttpClient _supervisor = null!;
     private string _closedMay = "";
     private string _openMay = "";
     private string _closedApril = "";
@@ -50,10 +54,15 @@ public sealed class PurgeTests : IAsyncLifetime
         await _desk.MoveAsync(_closedApril, Stage.Closed, _desk.Supervisor);
         _desk.App.Clock.Advance(TimeSpan.FromMinutes(1));
         await _desk.App.ArchiveAsync(ArchiveKit.May);
-        _desk.App.Clock.SetUtcNow(June2027);
+        // A year later, by restarting on the same data: moving a running server's fake clock a year
+        // would fire its one-minute jobs half a million times.
+        await _desk.DisposeAsync();
+        _app = new SupportFlowApp(_desk.App.DataDirectory, new FakeTimeProvider(June2027));
+        _admin = await _app.ClientForAsync("admin");
+        _supervisor = await _app.ClientForAsync("sup1");
     }
 
-    public async Task DisposeAsync() => await _desk.DisposeAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task AMonthYoungerThanTheRetentionPeriodIsRefusedAndNothingIsRemoved()
@@ -61,7 +70,7 @@ public sealed class PurgeTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<DomainException>(() => PurgeAsync(new ArchiveMonth(2026, 7)));
         Assert.Contains("younger than the retention period of 12 months", refused.Message, StringComparison.Ordinal);
         Assert.Contains("2026-06", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(3, await _desk.TicketCountAsync());
+        Assert.Equal(3, (await _supervisor.AllNumbersAsync("")).Count);
     }
 
     [Fact]
@@ -69,46 +78,46 @@ public sealed class PurgeTests : IAsyncLifetime
     {
         var stale = await Assert.ThrowsAsync<DomainException>(() => PurgeAsync(new ArchiveMonth(2026, 6)));
         Assert.Contains($"archive of 2026-04 is older than tickets {_closedApril}", stale.Message, StringComparison.Ordinal);
-        Assert.Equal(3, await _desk.TicketCountAsync());
+        Assert.Equal(3, (await _supervisor.AllNumbersAsync("")).Count);
 
-        await _desk.App.ArchiveAsync(April);
-        var csv = Path.Combine(_desk.App.Folder(April), MonthlyArchive.Jsonl);
+        await _app.ArchiveAsync(April);
+        var csv = Path.Combine(_app.Folder(April), MonthlyArchive.Jsonl);
         await File.AppendAllTextAsync(csv, " ");
         var tampered = await Assert.ThrowsAsync<DomainException>(() => PurgeAsync(new ArchiveMonth(2026, 6)));
         Assert.Contains("the archive of 2026-04 does not verify (tickets.jsonl: changed", tampered.Message, StringComparison.Ordinal);
-        Assert.Equal(3, await _desk.TicketCountAsync());
+        Assert.Equal(3, (await _supervisor.AllNumbersAsync("")).Count);
     }
 
     [Fact]
     public async Task ClosedTicketsOfArchivedOldMonthsArePurgedWithTheirHistoryAndFilesAndThePurgeIsAudited()
     {
-        await _desk.App.ArchiveAsync(April);
-        var files = Directory.GetFiles(Path.Combine(_desk.App.DataDirectory, "attachments"), "*", SearchOption.AllDirectories);
+        await _app.ArchiveAsync(April);
+        var files = Directory.GetFiles(Path.Combine(_app.DataDirectory, "attachments"), "*", SearchOption.AllDirectories);
         Assert.Single(files);
 
         var dry = await PurgeAsync(new ArchiveMonth(2026, 6), dryRun: true);
         Assert.True(dry.DryRun);
         Assert.Equal(2, dry.Record.Tickets);
-        Assert.Equal(3, await _desk.TicketCountAsync());
+        Assert.Equal(3, (await _supervisor.AllNumbersAsync("")).Count);
 
         var done = await PurgeAsync(new ArchiveMonth(2026, 6));
         Assert.False(done.DryRun);
         Assert.Equal(2, done.Record.Tickets);
         Assert.Equal(1, done.Record.Attachments);
         Assert.True(done.Record.HistoryLines > 10);
-        Assert.Equal([_openMay], await _desk.Supervisor.AllNumbersAsync(""));
-        await (await _desk.Supervisor.GetAsync($"/api/tickets/{_closedMay}")).Problem(HttpStatusCode.NotFound);
+        Assert.Equal([_openMay], await _supervisor.AllNumbersAsync(""));
+        await (await _supervisor.GetAsync($"/api/tickets/{_closedMay}")).Problem(HttpStatusCode.NotFound);
         Assert.False(File.Exists(files[0]));
-        Assert.Contains(_closedMay, await File.ReadAllTextAsync(Path.Combine(_desk.App.Folder(ArchiveKit.May), MonthlyArchive.Csv)),
+        Assert.Contains(_closedMay, await File.ReadAllTextAsync(Path.Combine(_app.Folder(ArchiveKit.May), MonthlyArchive.Csv)),
             StringComparison.Ordinal); // the archive keeps it
 
-        var audit = await (await _desk.Admin.GetAsync("/api/archive/purges")).JsonArray();
+        var audit = await (await _admin.GetAsync("/api/archive/purges")).JsonArray();
         var record = Assert.Single(audit)!;
         Assert.Equal("2026-06", record.Str("before"));
         Assert.Equal(["2026-04", "2026-05"], record["months"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.Equal(2, record["tickets"]!.GetValue<int>());
         Assert.Equal("test-admin", record.Str("by"));
-        await (await _desk.Supervisor.GetAsync("/api/archive/purges")).Problem(HttpStatusCode.Forbidden);
+        await (await _supervisor.GetAsync("/api/archive/purges")).Problem(HttpStatusCode.Forbidden);
 
         // The purge's exception to append-only history ended with it: the trigger is back.
         await AssertHistoryIsAppendOnlyAsync();
@@ -117,43 +126,43 @@ public sealed class PurgeTests : IAsyncLifetime
     [Fact]
     public async Task TheApiRefusesAYoungMonthWithAProblemAndPurgesAnArchivedOldOneForAdminsOnly()
     {
-        var young = await (await _desk.Admin.PostAsJsonAsync("/api/archive/purges", new { before = "2026-07" }))
+        var young = await (await _admin.PostAsJsonAsync("/api/archive/purges", new { before = "2026-07" }))
             .Problem(HttpStatusCode.Conflict);
         Assert.Contains("younger than the retention period of 12 months", young.Str("detail"), StringComparison.Ordinal);
-        await (await _desk.Admin.PostAsJsonAsync("/api/archive/purges", new { before = "June" })).FieldError("before");
-        await (await _desk.Supervisor.PostAsJsonAsync("/api/archive/purges", new { before = "2026-06" })).Problem(HttpStatusCode.Forbidden);
-        Assert.Equal(3, await _desk.TicketCountAsync());
+        await (await _admin.PostAsJsonAsync("/api/archive/purges", new { before = "June" })).FieldError("before");
+        await (await _supervisor.PostAsJsonAsync("/api/archive/purges", new { before = "2026-06" })).Problem(HttpStatusCode.Forbidden);
+        Assert.Equal(3, (await _supervisor.AllNumbersAsync("")).Count);
 
-        await _desk.App.ArchiveAsync(April);
-        var dry = await (await _desk.Admin.PostAsJsonAsync("/api/archive/purges", new { before = "2026-06", dryRun = true }))
+        await _app.ArchiveAsync(April);
+        var dry = await (await _admin.PostAsJsonAsync("/api/archive/purges", new { before = "2026-06", dryRun = true }))
             .Json(HttpStatusCode.OK);
         Assert.True(dry["dryRun"]!.GetValue<bool>());
         Assert.Equal(2, dry["tickets"]!.GetValue<int>());
-        Assert.Empty(await (await _desk.Admin.GetAsync("/api/archive/purges")).JsonArray());
+        Assert.Empty(await (await _admin.GetAsync("/api/archive/purges")).JsonArray());
 
-        var done = await (await _desk.Admin.PostAsJsonAsync("/api/archive/purges", new { before = "2026-06" })).Json(HttpStatusCode.OK);
+        var done = await (await _admin.PostAsJsonAsync("/api/archive/purges", new { before = "2026-06" })).Json(HttpStatusCode.OK);
         Assert.Equal(2, done["tickets"]!.GetValue<int>());
         Assert.Equal("admin", done.Str("by"));
-        Assert.Equal([_openMay], await _desk.Supervisor.AllNumbersAsync(""));
-        Assert.Single(await (await _desk.Admin.GetAsync("/api/archive/purges")).JsonArray());
+        Assert.Equal([_openMay], await _supervisor.AllNumbersAsync(""));
+        Assert.Single(await (await _admin.GetAsync("/api/archive/purges")).JsonArray());
     }
 
     [Fact]
     public async Task TicketsAnOpenReviewRefersToAreKept()
     {
-        await _desk.App.ArchiveAsync(April);
-        (await _desk.Supervisor.PostAsJsonAsync("/api/reviews", new { tickets = new[] { _closedApril }, reason = "Recurring" }))
+        await _app.ArchiveAsync(April);
+        (await _supervisor.PostAsJsonAsync("/api/reviews", new { tickets = new[] { _closedApril }, reason = "Recurring" }))
             .EnsureSuccessStatusCode();
 
         var done = await PurgeAsync(new ArchiveMonth(2026, 6));
         Assert.Equal(1, done.Record.Tickets);
-        Assert.Equal([_closedApril, _openMay], (await _desk.Supervisor.AllNumbersAsync("")).Order(StringComparer.Ordinal));
+        Assert.Equal([_closedApril, _openMay], (await _supervisor.AllNumbersAsync("")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task ARemovalThatDoesNotCommitLeavesHistoryAndItsProtectionAsTheyWere()
     {
-        await using (var scope = _desk.App.Services.CreateAsyncScope())
+        await using (var scope = _app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
             var lines = await db.TicketHistory.CountAsync();
@@ -169,19 +178,19 @@ public sealed class PurgeTests : IAsyncLifetime
         }
 
         await AssertHistoryIsAppendOnlyAsync();
-        Assert.Equal(3, await _desk.TicketCountAsync());
+        Assert.Equal(3, (await _supervisor.AllNumbersAsync("")).Count);
     }
 
     private async Task<PurgeResult> PurgeAsync(ArchiveMonth before, bool dryRun = false)
     {
-        await using var scope = _desk.App.Services.CreateAsyncScope();
+        await using var scope = _app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<TicketPurge>().PurgeAsync(before, "test-admin", dryRun, CancellationToken.None);
     }
 
     /// <summary>The database itself refuses to delete a history line (SQLite or PostgreSQL trigger).</summary>
     private async Task AssertHistoryIsAppendOnlyAsync()
     {
-        await using var db = TestDatabase.OpenContext(_desk.App.DataDirectory);
+        await using var db = TestDatabase.OpenContext(_app.DataDirectory);
         var error = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""DELETE FROM "TicketHistory" """));
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
     }

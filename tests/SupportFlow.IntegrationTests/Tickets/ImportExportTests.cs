@@ -115,7 +115,7 @@ public sealed class ImportExportTests : IAsyncLifetime
 
             var unmapped = await CliProcess.RunAsync(["tickets", "import", "--file", file], _desk.App.DataDirectory);
             Assert.Equal(2, unmapped.ExitCode);
-            Assert.Contains("row 2, (no column) (title): title is required", unmapped.Stderr, StringComparison.Ordinal);
+            Assert.Contains("row 2, (no column) (reporter): reporter is required", unmapped.Stderr, StringComparison.Ordinal);
 
             var done = await CliProcess.RunAsync(["tickets", "import", "--file", file, .. map], _desk.App.DataDirectory);
             Assert.True(done.ExitCode == 0, done.ToString());
