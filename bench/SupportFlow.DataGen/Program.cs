@@ -21,6 +21,8 @@ const string Usage = """
       --tickets N                tickets to write, up to 1,000,000                            default 100000
       --seed N                   random seed (the same seed writes the same data)             default 1
       --time-zone ZONE           the organisation's zone                                      default Asia/Shanghai
+      --until TIME               tickets are received before this ISO time ("now" for their ages)  default now
+      --days N                   ... spread over this many days before it                     default ~1,500 tickets a day
 
     The database must be new (no tickets). Writes teams, modules, engineers, reporters, tickets with
     their histories, work notes, updates, clock intervals, SLA events and search documents.
@@ -75,7 +77,11 @@ Console.WriteLine($"desk: {desk.Teams.Count} teams, {desk.Modules.Count} modules
 
 var writer = new TicketWriter(db, desk, await sla.CalendarAsync(CancellationToken.None), await sla.EscalationsAsync(CancellationToken.None),
     await sla.PoliciesAsync(CancellationToken.None), org.Zone, int.Parse(options.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture));
-await writer.WriteAsync(tickets, DateTimeOffset.UtcNow, progress => Console.WriteLine(
-    $"{progress.Tickets:N0} tickets, {progress.Rows:N0} rows, {clock.Elapsed.TotalSeconds:F0} s"));
+var until = options.TryGetValue("until", out var untilText)
+    ? DateTimeOffset.Parse(untilText, CultureInfo.InvariantCulture).ToUniversalTime()
+    : DateTimeOffset.UtcNow;
+double? days = options.TryGetValue("days", out var daysText) ? double.Parse(daysText, CultureInfo.InvariantCulture) : null;
+await writer.WriteAsync(tickets, until, progress => Console.WriteLine(
+    $"{progress.Tickets:N0} tickets, {progress.Rows:N0} rows, {clock.Elapsed.TotalSeconds:F0} s"), days);
 Console.WriteLine($"done: {tickets:N0} tickets in {clock.Elapsed.TotalSeconds:F0} s; {writer.Summary}");
 return 0;

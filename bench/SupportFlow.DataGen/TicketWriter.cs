@@ -29,7 +29,8 @@ public sealed class TicketWriter(SupportFlowDbContext db, DeskPeople desk, Busin
 
     public string Summary { get; private set; } = "";
 
-    public async Task WriteAsync(int count, DateTimeOffset now, Action<Progress> report)
+    /// <summary>Writes <paramref name="count"/> tickets received over <paramref name="days"/> days before <paramref name="now"/> (null: about 1,500 a day).</summary>
+    public async Task WriteAsync(int count, DateTimeOffset now, Action<Progress> report, double? days = null)
     {
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
@@ -47,9 +48,9 @@ public sealed class TicketWriter(SupportFlowDbContext db, DeskPeople desk, Busin
         var counters = new BulkTable(db, connection, typeof(TicketDayCounter));
         BulkTable[] all = [tickets, history, intervals, events, search, counters];
 
-        var days = Math.Clamp(count / 1500.0, 30, 1000);
-        var start = now.AddDays(-days);
-        var step = TimeSpan.FromDays(days) / count;
+        var span = days ?? Math.Clamp(count / 1500.0, 30, 1000);
+        var start = now.AddDays(-span);
+        var step = TimeSpan.FromDays(span) / count;
         DbTransaction? transaction = null;
         for (var i = 0; i < count; i++)
         {

@@ -148,7 +148,7 @@ public sealed class MonthlyArchive(
     }
 
     /// <summary>Rating and reopen count stay numbers in the spreadsheet; everything else is text as in the CSV.</summary>
-    private static object?[] Cells(IReadOnlyList<string?> values)
+    internal static object?[] Cells(IReadOnlyList<string?> values)
     {
         var cells = new object?[values.Count];
         for (var i = 0; i < values.Count; i++)

@@ -14,7 +14,7 @@ public static class CliCommands
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
-        "users", "tokens", "db", "calendar", "archive", "purge", "backup", "restore", "help", "--help", "-h", "-?", "--version",
+        "users", "tokens", "db", "calendar", "archive", "purge", "backup", "restore", "tickets", "help", "--help", "-h", "-?", "--version",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -49,6 +49,10 @@ public static class CliCommands
             DbCommand(),
             CalendarCommand(),
             Archive.ArchiveCommands.Archive(),
+            Archive.PurgeCommands.Purge(),
+            Backups.BackupCommands.Backup(),
+            Backups.BackupCommands.Restore(),
+            Tickets.TicketCommands.Tickets(),
         };
         return root;
     }
@@ -164,7 +168,7 @@ public static class CliCommands
 
     /// <summary>Builds the shared services with the same configuration as the server, migrates, and runs one command.</summary>
     internal static async Task<int> WithServices(ParseResult result, Func<IServiceProvider, CancellationToken, Task<int>> run,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool migrate = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. result.UnmatchedTokens] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -172,7 +176,11 @@ public static class CliCommands
         using var host = builder.Build();
         try
         {
-            await host.Services.MigrateDatabaseAsync(cancellationToken);
+            if (migrate)
+            {
+                await host.Services.MigrateDatabaseAsync(cancellationToken);
+            }
+
             await using var scope = host.Services.CreateAsyncScope();
             return await run(scope.ServiceProvider, cancellationToken);
         }

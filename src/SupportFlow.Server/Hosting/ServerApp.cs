@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 using SupportFlow.Data;
+using SupportFlow.Server.Archive;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Errors;
 using SupportFlow.Server.Intake;
@@ -39,7 +40,7 @@ public static class ServerApp
         builder.Services.AddSingleton<SlaSweep>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SlaSweep>());
         builder.Services.AddOutboxDelivery();
-        builder.Services.AddHostedService<Archive.ArchiveJob>();
+        builder.Services.AddHostedService<ArchiveJob>();
         builder.Services.AddSingleton<ReviewReminderJob>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ReviewReminderJob>());
         builder.Services.AddSupportFlowIntake();
@@ -94,6 +95,7 @@ public static class ServerApp
         app.MapSupportFlowIntake();
         app.MapTicketLinksApi();
         app.MapRecurringReport();
+        app.MapArchiveApi();
 
         await app.RunAsync();
         return 0;

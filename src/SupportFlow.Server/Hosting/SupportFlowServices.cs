@@ -43,6 +43,8 @@ public static class SupportFlowServices
         services.AddScoped<Archive.MonthlyArchive>();
         services.AddScoped<Archive.ArchiveClaims>();
         services.AddScoped<Archive.ArchiveRunner>();
+        services.AddScoped<Archive.TicketPurge>();
+        services.AddScoped<Tickets.TicketImport>();
         return services;
     }
 

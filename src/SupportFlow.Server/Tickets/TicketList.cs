@@ -8,6 +8,7 @@ using SupportFlow.Data;
 using SupportFlow.Search;
 using SupportFlow.Server.Auth;
 using SupportFlow.Tickets;
+using SupportFlow.Users;
 
 namespace SupportFlow.Server.Tickets;
 
@@ -49,7 +50,41 @@ public static class TicketList
         SupportFlowDbContext db, TicketWork work, TimeProvider clock, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        var now = clock.GetUtcNow();
+        var (ordered, order, titleHits, limit) = await PrepareAsync(query, actor, db, clock.GetUtcNow(), withCursor: true, ct);
+        var page = await ordered
+            .Take(limit + 1)
+            .Include(t => t.Module).Include(t => t.Team).Include(t => t.Assignee).Include(t => t.ClockIntervals)
+            .Include(t => t.Departments).ThenInclude(d => d.Department)
+            .Include(t => t.VendorContacts)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var items = await work.ResponsesAsync(actor, page.Take(limit).ToList(), ct);
+
+        string? next = null;
+        if (page.Count > limit)
+        {
+            var last = page[limit - 1];
+            next = order switch
+            {
+                ListOrder.SlaDue => Cursor.Format(last.SlaNextDueAt ?? NoDue, last.Id),
+                ListOrder.ReceivedAt => Cursor.Format(last.ReceivedAt, last.Id),
+                ListOrder.Relevance => Cursor.Format(last.ReceivedAt, last.Id,
+                    await titleHits!.AnyAsync(id => id == last.Id, ct)),
+            };
+        }
+
+        return TypedResults.Ok(new TicketPage(items, next));
+    }
+
+    /// <summary>Every ticket the list's filters select for <paramref name="actor"/>, in the list's order, without paging (exports).</summary>
+    internal static async Task<IQueryable<Ticket>> MatchingAsync(TicketListQuery query, Actor actor, SupportFlowDbContext db,
+        DateTimeOffset now, CancellationToken ct) =>
+        (await PrepareAsync(query, actor, db, now, withCursor: false, ct)).Ordered;
+
+    /// <summary>Checks the filters (400 naming each bad one) and builds the ordered query.</summary>
+    private static async Task<(IQueryable<Ticket> Ordered, ListOrder Order, IQueryable<long>? TitleHits, int Limit)> PrepareAsync(
+        TicketListQuery query, Actor actor, SupportFlowDbContext db, DateTimeOffset now, bool withCursor, CancellationToken ct)
+    {
         var errors = new RequestErrors();
         var q = errors.Optional("q", query.Q, 200);
         var phrases = SearchTokens.Query(q);
@@ -80,7 +115,7 @@ public static class TicketList
         var statuses = ParseList<TicketStatus>(errors, "status", query.Status);
         var priorities = ParseList<Priority>(errors, "priority", query.Priority);
         var limit = errors.Range("limit", query.Limit, 1, MaxLimit) ?? DefaultLimit;
-        var after = query.Cursor is null ? null : Cursor.Parse(errors, query.Cursor);
+        var after = query.Cursor is null || !withCursor ? null : Cursor.Parse(errors, query.Cursor);
         var text = errors.Optional("text", query.Text, 200);
         errors.ThrowIfInvalid();
 
@@ -193,29 +228,7 @@ public static class TicketList
             ordered = tickets.OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Id);
         }
 
-        var page = await ordered
-            .Take(limit + 1)
-            .Include(t => t.Module).Include(t => t.Team).Include(t => t.Assignee).Include(t => t.ClockIntervals)
-            .Include(t => t.Departments).ThenInclude(d => d.Department)
-            .Include(t => t.VendorContacts)
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        var items = await work.ResponsesAsync(actor, page.Take(limit).ToList(), ct);
-
-        string? next = null;
-        if (page.Count > limit)
-        {
-            var last = page[limit - 1];
-            next = order switch
-            {
-                ListOrder.SlaDue => Cursor.Format(last.SlaNextDueAt ?? NoDue, last.Id),
-                ListOrder.ReceivedAt => Cursor.Format(last.ReceivedAt, last.Id),
-                ListOrder.Relevance => Cursor.Format(last.ReceivedAt, last.Id,
-                    await titleHits!.AnyAsync(id => id == last.Id, ct)),
-            };
-        }
-
-        return TypedResults.Ok(new TicketPage(items, next));
+        return (ordered, order, titleHits, limit);
     }
 
     private static bool Refuse(RequestErrors errors, string field, string message)

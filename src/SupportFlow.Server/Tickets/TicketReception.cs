@@ -20,7 +20,8 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
     /// <summary>Clients' clocks run a little fast; a receivedAt this far ahead is taken as "now".</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
-    public async Task<Ticket> ReceiveAsync(Actor actor, CreateTicketRequest request, CancellationToken cancellationToken)
+    /// <summary>Checks, numbers and stores one report; <paramref name="notify"/> is false for imports, which tell nobody.</summary>
+    public async Task<Ticket> ReceiveAsync(Actor actor, CreateTicketRequest request, CancellationToken cancellationToken, bool notify = true)
     {
         if (request.Reporter is not null && !actor.IsStaff)
         {
@@ -76,7 +77,11 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
         await sla.ApplyAsync(ticket, now, cancellationToken);
         db.Tickets.Add(ticket);
         await recurring.OnReceivedAsync(ticket, similar, now, cancellationToken);
-        await notices.AddAsync(ticket, now, cancellationToken);
+        if (notify)
+        {
+            await notices.AddAsync(ticket, now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {

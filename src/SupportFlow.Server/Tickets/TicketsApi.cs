@@ -21,6 +21,8 @@ public static class TicketsApi
         var group = app.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization();
         group.MapPost("/", Create).WithName("CreateTicket");
         group.MapGet("/", TicketList.Query).WithName("ListTickets");
+        group.MapGet("/export", TicketExport.Export).WithName("ExportTickets");
+        group.MapPost("/import", TicketImportApi.Import).RequireAuthorization(Policies.Supervisor).DisableAntiforgery();
         group.MapGet("/{number}", Get).WithName("GetTicket");
         group.MapGet("/{number}/history", History);
         group.MapPost("/{number}/triage", Triage);

@@ -210,6 +210,7 @@ public static partial class ChineseText
         ["Mine"] = "我的",
         ["Module"] = "模块",
         ["More"] = "更多",
+        ["Export"] = "导出",
         ["My team's"] = "本团队",
         ["My tickets"] = "我的工单",
         ["Name"] = "姓名",

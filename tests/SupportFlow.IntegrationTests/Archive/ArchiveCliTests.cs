@@ -54,4 +54,20 @@ public sealed class ArchiveCliTests
             CliProcess.DeleteQuietly(data);
         }
     }
+
+    [Fact]
+    public async Task TheCliRefusesAYoungMonthWithExitCode1()
+    {
+        var data = CliProcess.NewFolder("data");
+        try
+        {
+            var young = await CliProcess.RunAsync(["purge", "--before", "2099-01"], data);
+            Assert.Equal(1, young.ExitCode);
+            Assert.Contains("younger than the retention period of 12 months", young.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CliProcess.DeleteQuietly(data);
+        }
+    }
 }

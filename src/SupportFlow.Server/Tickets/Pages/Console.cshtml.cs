@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Sla;
 using SupportFlow.Server.Web;
 
 namespace SupportFlow.Server.Tickets.Pages;
@@ -44,6 +45,43 @@ public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeP
     public async Task<IActionResult> OnGetAsync(string? queue, string? q, string? priority, string? module, string? team,
         string? cursor, CancellationToken ct)
     {
+        var query = await FiltersAsync(queue, q, priority, module, team, cursor, ct);
+        try
+        {
+            var page = (await TicketList.Query(query, HttpContext, db, work, clock, ct)).Value!;
+            Tickets = page.Items;
+            NextCursor = page.NextCursor;
+        }
+        catch (RequestValidationException e)
+        {
+            Errors = e.Errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return Page();
+    }
+
+    /// <summary>The Export link: every ticket of this queue and these filters as CSV or XLSX (the API's export).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? queue, string? q, string? priority, string? module, string? team,
+        string? format, [FromServices] SlaSettings sla, [FromServices] OrganizationTime org, CancellationToken ct)
+    {
+        var query = await FiltersAsync(queue, q, priority, module, team, null, ct);
+        try
+        {
+            var export = await TicketExport.WriteAsync(query, format, Actor, db, sla, org, clock, ct);
+            return File(export.File, export.ContentType, export.Name);
+        }
+        catch (RequestValidationException e)
+        {
+            Errors = e.Errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
+
+    private async Task<TicketListQuery> FiltersAsync(string? queue, string? q, string? priority, string? module, string? team,
+        string? cursor, CancellationToken ct)
+    {
         Queue = Queues.Contains(queue) ? queue! : "mine";
         Search = q;
         Priority = priority;
@@ -68,28 +106,17 @@ public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeP
         };
         var query = new TicketListQuery(status, Priority is { Length: > 0 } ? Priority : null, Module is { Length: > 0 } ? Module : null,
             assignee, Team, null, null, sla, Queue == "done" ? null : "slaDue", 50, cursor, q is { Length: > 0 } ? q : null);
-        try
-        {
-            var page = (await TicketList.Query(query, HttpContext, db, work, clock, ct)).Value!;
-            Tickets = page.Items;
-            NextCursor = page.NextCursor;
-        }
-        catch (RequestValidationException e)
-        {
-            Errors = e.Errors;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
-
-        return Page();
+        return query;
     }
 
     /// <summary>This queue's link with the current filters and another value for one of them.</summary>
-    public string Link(string? queue = null, string? cursor = null)
+    public string Link(string? queue = null, string? cursor = null, string? export = null)
     {
         var values = new Dictionary<string, string?>
         {
             ["queue"] = queue ?? Queue, ["q"] = Search, ["priority"] = Priority, ["module"] = Module,
             ["team"] = queue is null or "team" ? Team : null, ["cursor"] = cursor,
+            ["handler"] = export is null ? null : "export", ["format"] = export,
         };
         return "/console" + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
