@@ -458,7 +458,6 @@ public static partial class ChineseText
         ["By module"] = "按模块",
         ["By priority"] = "按优先级",
         ["Day"] = "日",
-        ["Export"] = "导出",
         ["From"] = "从",
         ["Mean time to resolve"] = "平均解决时长",
         ["Month"] = "月",
