@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Notifications;
+using SupportFlow.Server.Operations;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.Notifications;
@@ -36,6 +37,7 @@ public sealed class OutboxDelivery(
     /// <summary>Delivers (or fails) every message due now; returns how many were attempted.</summary>
     public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
+        await CountAsync(cancellationToken);
         var attempted = 0;
         while (true)
         {
@@ -69,6 +71,16 @@ public sealed class OutboxDelivery(
                 return attempted;
             }
         }
+    }
+
+    /// <summary>The outbox depth for /metrics: two counts on the (status, next attempt) index.</summary>
+    private async Task CountAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>().Outbox;
+        SupportFlowMetrics.ObserveOutbox(
+            await outbox.LongCountAsync(m => m.Status == OutboxStatus.Pending, ct),
+            await outbox.LongCountAsync(m => m.Status == OutboxStatus.Failed, ct));
     }
 
     /// <summary>One conditional UPDATE: true when this process now holds the message.</summary>
@@ -135,6 +147,8 @@ public sealed class OutboxDelivery(
                 message.Id, message.Channel, message.Recipient, message.Attempts, error);
         }
 
+        SupportFlowMetrics.OutboxDeliveries.Add(1, new KeyValuePair<string, object?>("channel", WireNames.Of(message.Channel)),
+            new KeyValuePair<string, object?>("result", error is null ? "sent" : message.Status == OutboxStatus.Failed ? "failed" : "retry"));
         if (message.TicketId is long ticket && message.Status != OutboxStatus.Pending)
         {
             db.TicketHistory.Add(TicketHistoryEntry.Delivery(ticket, now, WireNames.Of(message.Channel), WireNames.Of(message.Status),

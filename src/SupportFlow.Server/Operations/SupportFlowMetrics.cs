@@ -23,6 +23,30 @@ public static class SupportFlowMetrics
         "Duration of one run of a background job; tag job", tags: null,
         new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
 
+    public static readonly Counter<long> OutboxDeliveries = Meter.CreateCounter<long>("supportflow.outbox.deliveries", "{attempt}",
+        "Delivery attempts of outbox messages; tags channel (email, chat) and result: sent, retry (failed, tried again later) or failed (gave up)");
+
+    private static long _outboxPending;
+    private static long _outboxFailed;
+
+    /// <summary>
+    /// Outbox depth: messages waiting (pending) and given up (failed, until an admin retries them),
+    /// as this node's delivery worker last counted them. Every node counts the same shared table.
+    /// </summary>
+    public static readonly ObservableGauge<long> OutboxMessages = Meter.CreateObservableGauge("supportflow.outbox.messages",
+        () => new[]
+        {
+            new Measurement<long>(Interlocked.Read(ref _outboxPending), new KeyValuePair<string, object?>("status", "pending")),
+            new Measurement<long>(Interlocked.Read(ref _outboxFailed), new KeyValuePair<string, object?>("status", "failed")),
+        },
+        "{message}", "Outbox messages pending or failed, as last counted by the delivery worker");
+
+    public static void ObserveOutbox(long pending, long failed)
+    {
+        Interlocked.Exchange(ref _outboxPending, pending);
+        Interlocked.Exchange(ref _outboxFailed, failed);
+    }
+
     /// <summary>For gauges of other features (e.g. outbox depth), so all of SupportFlow's instruments share one meter.</summary>
     public static Meter Shared => Meter;
 }

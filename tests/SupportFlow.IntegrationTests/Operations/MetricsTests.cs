@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using SupportFlow.IntegrationTests.Infrastructure;
+using SupportFlow.IntegrationTests.Notifications;
 using SupportFlow.IntegrationTests.Sla;
 
 namespace SupportFlow.IntegrationTests.Operations;
@@ -35,6 +36,25 @@ public sealed partial class MetricsTests
         Assert.True(Value(text, "supportflow_sla_events_total", "level=\"breach\"") >= 1, text);
         Assert.True(Value(text, "http_server_request_duration_seconds_count", "http_route=\"/api/tickets/\"") >= 4, text);
         Assert.True(Value(text, "supportflow_job_duration_seconds_count", "job=\"SlaSweep\"") >= 1, text);
+    }
+
+    [Fact]
+    public async Task MetricsCountOutboxDeliveriesByResultAndShowTheOutboxDepth()
+    {
+        // Mail to a port nobody listens on: the first attempt is retried later, the second gives up.
+        await using var desk = await Desk.OpenAsync(NotificationKit.WithSmtp(MailInbox.FreePort(), maxAttempts: 2));
+        await desk.ReportAsync(change: b => b["priority"] = "P3");
+        await desk.App.DeliverAsync();
+        desk.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await desk.App.DeliverAsync();
+        await desk.App.DeliverAsync(); // counts the outbox as the failure left it
+        using var anonymous = desk.App.CreateClient();
+
+        var text = await (await anonymous.GetAsync("/metrics")).Content.ReadAsStringAsync();
+
+        Assert.True(Value(text, "supportflow_outbox_deliveries_total", "result=\"retry\"") >= 1, text);
+        Assert.True(Value(text, "supportflow_outbox_deliveries_total", "result=\"failed\"") >= 1, text);
+        Assert.Contains("supportflow_outbox_messages{", text, StringComparison.Ordinal);
     }
 
     /// <summary>The sum of a metric's samples whose labels contain <paramref name="label"/>.</summary>
