@@ -27,6 +27,8 @@ public static class ServerApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // GBK, GB2312, Big5...: registered before anything reads mail, so MimeKit sees them from its first use.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var builder = WebApplication.CreateBuilder(args);
 
         // Also when appsettings.json is not beside the working directory: SQL is not for the info log.

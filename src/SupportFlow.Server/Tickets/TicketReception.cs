@@ -21,7 +21,30 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
     /// <summary>Checks, numbers and stores one report; <paramref name="notify"/> is false for imports, which tell nobody.</summary>
+    /// <remarks>
+    /// A report is never refused because its save lost a race: linking it to a recurring-problem
+    /// review touches the review and the similar tickets, which a concurrent intake may touch too.
+    /// The whole intake then runs again from the start, with a fresh number (the lost attempt's
+    /// transaction, counter included, was rolled back). Mail intake and imports own the transaction
+    /// and handle a failure themselves.
+    /// </remarks>
     public async Task<Ticket> ReceiveAsync(Actor actor, CreateTicketRequest request, CancellationToken cancellationToken, bool notify = true)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var ownsTransaction = db.Database.CurrentTransaction is null;
+            try
+            {
+                return await ReceiveOnceAsync(actor, request, notify, cancellationToken);
+            }
+            catch (DbUpdateException e) when (ownsTransaction && attempt < 5 && DatabaseProviders.IsLostRace(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Ticket> ReceiveOnceAsync(Actor actor, CreateTicketRequest request, bool notify, CancellationToken cancellationToken)
     {
         if (request.Reporter is not null && !actor.IsStaff)
         {
