@@ -108,6 +108,17 @@ public sealed class Review
         Touch(now);
     }
 
+    /// <summary>
+    /// A new ticket of the recurring problem joins its open review. Only the link row is written,
+    /// not the review: every similar report arriving at once would otherwise contend for the
+    /// review's concurrency token, and a report must not be refused for that.
+    /// </summary>
+    public void AddRecurrence(Ticket ticket, DateTimeOffset now)
+    {
+        EnsureOpen();
+        _tickets.Add(new ReviewTicket(ticket, now));
+    }
+
     public void RecordMeeting(DateTimeOffset meetingAt, IReadOnlyList<string> participants, DateTimeOffset now)
     {
         EnsureOpen();

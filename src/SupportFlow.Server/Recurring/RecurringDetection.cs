@@ -101,7 +101,7 @@ public sealed class RecurringDetection(SupportFlowDbContext db, IOptions<ReviewO
         }
         else
         {
-            review.Link(ticket, now);
+            review.AddRecurrence(ticket, now);
         }
 
         ticket.RecordReview(Actor.System, now,
