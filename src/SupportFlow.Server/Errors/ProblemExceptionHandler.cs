@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
+using SupportFlow.Data;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.Errors;
@@ -41,7 +42,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             DomainException e => new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message },
             NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = e.Message },
-            DbUpdateConcurrencyException => new ProblemDetails
+            // A race lost more often than the retries allow (a concurrency token, or a unique key such as an SLA event).
+            DbUpdateException e when DatabaseProviders.IsLostRace(e) => new ProblemDetails
             {
                 Status = 409, Title = "Changed by someone else",
                 Detail = "Someone else changed this at the same time; reload it and try again.",

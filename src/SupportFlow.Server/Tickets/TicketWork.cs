@@ -3,6 +3,7 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Notifications;
 using SupportFlow.Server.Reviews;
+using SupportFlow.Routing;
 using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
@@ -69,7 +70,25 @@ public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaS
             }
             catch (DbUpdateException e) when (attempt < 3 && DatabaseProviders.IsLostRace(e))
             {
-                db.ChangeTracker.Clear();
+                ForgetAttempt();
+            }
+        }
+    }
+
+    /// <summary>
+    /// After a lost race, forgets the ticket and everything the attempt touched, so the next attempt
+    /// reads them afresh. The directory (users, teams, modules, departments and team membership)
+    /// stays tracked: the change closes over an assignee or team resolved before the first attempt,
+    /// and attaching that instance beside a freshly loaded copy of the same row would throw.
+    /// </summary>
+    private void ForgetAttempt()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            var directory = entry.Entity is User or Team or Module or Department || entry.Metadata.Name == "TeamMembers";
+            if (entry.State != EntityState.Unchanged || !directory)
+            {
+                entry.State = EntityState.Detached;
             }
         }
     }

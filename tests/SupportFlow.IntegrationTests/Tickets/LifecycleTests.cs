@@ -1,6 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupportFlow.Data;
 using SupportFlow.IntegrationTests.Infrastructure;
+using SupportFlow.Server.Tickets;
+using SupportFlow.Tickets;
+using SupportFlow.Users;
 
 namespace SupportFlow.IntegrationTests.Tickets;
 
@@ -250,5 +256,40 @@ public sealed class LifecycleTests(DeskFixture fixture) : IClassFixture<DeskFixt
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
         var ticket = await TicketTestKit.Ok(_desk.Supervisor.GetAsync($"/api/tickets/{number}"));
         Assert.Contains(ticket["assignee"].Str("login"), new[] { "sup1", "eng1" });
+    }
+
+    [Fact]
+    public async Task AnAssignmentThatLosesARaceIsAppliedAgainWithTheEngineerResolvedBeforeIt()
+    {
+        // Found on PostgreSQL: the SLA sweep recorded a breach on the ticket while a supervisor
+        // assigned it. The retry attached the engineer loaded before the first attempt (with their
+        // teams) beside the freshly loaded ticket's team, and the assignment failed with a 500.
+        var number = await _desk.TicketAtAsync(Stage.New);
+        await using var scope = _desk.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
+        var supervisor = await db.Users.Include(u => u.Teams).SingleAsync(u => u.Login == "sup1");
+        var engineer = await db.Users.Include(u => u.Teams).SingleAsync(u => u.Login == "eng1");
+        var actor = new Actor(supervisor.Id, supervisor.Login, supervisor.Name, supervisor.Role,
+            supervisor.Teams.Select(t => t.Id).ToHashSet());
+        var attempts = 0;
+
+        await scope.ServiceProvider.GetRequiredService<TicketWork>().DoAsync(actor, number, TicketAction.Assign, (ticket, at) =>
+        {
+            if (++attempts == 1)
+            {
+                using var other = _desk.App.Services.CreateScope();
+                other.ServiceProvider.GetRequiredService<SupportFlowDbContext>().Tickets.Where(t => t.Number == number)
+                    .ExecuteUpdate(s => s.SetProperty(t => t.Version, t => t.Version + 1));
+            }
+
+            ticket.Assign(actor, at, engineer, ticket.Team ?? engineer.Teams[0], "Another writer saved first");
+        }, CancellationToken.None);
+
+        Assert.Equal(2, attempts);
+        var history = await _desk.HistoryAsync(number);
+        var assignment = Assert.Single(Changes(history, "assignee"));
+        Assert.Equal("Another writer saved first", assignment.Str("note"));
+        Assert.Equal("sup1", assignment["actor"].Str("login"));
+        Assert.Equal("eng1", (await TicketTestKit.Ok(_desk.Supervisor.GetAsync($"/api/tickets/{number}")))["assignee"].Str("login"));
     }
 }
