@@ -9,7 +9,7 @@ namespace SupportFlow.DataGen;
 
 /// <summary>
 /// Lives tickets through the real domain (<see cref="Ticket"/>'s methods, SLA applied as the
-/// server does) and writes them with prepared inserts, a transaction per batch. Tickets are
+/// server does) and writes them in batches (<see cref="BulkTable"/>), a transaction per batch. Tickets are
 /// received evenly over the days before now, about 1,500 a day; their state depends on their
 /// age: the last two days mostly open, the last two weeks partly, older ones closed but for a
 /// 1.5% backlog and 2% cancelled.
@@ -56,8 +56,7 @@ public sealed class TicketWriter(SupportFlowDbContext db, DeskPeople desk, Busin
         {
             if (i % BatchSize == 0)
             {
-                transaction?.Commit();
-                transaction?.Dispose();
+                await CommitAsync(transaction, all);
                 transaction = await connection.BeginTransactionAsync();
                 if (i > 0 && i % (BatchSize * 25) == 0)
                 {
@@ -70,40 +69,68 @@ public sealed class TicketWriter(SupportFlowDbContext db, DeskPeople desk, Busin
             long id = i + 1;
             BulkTable.Set(ticket, nameof(Ticket.Id), id);
             BulkTable.Set(ticket, nameof(Ticket.ModuleId), ticket.Module.Id);
-            tickets.Insert(ticket, transaction!);
+            tickets.Add(ticket);
             foreach (var line in ticket.History)
             {
                 BulkTable.Set(line, nameof(TicketHistoryEntry.Id), ++_historyId);
                 BulkTable.Set(line, nameof(TicketHistoryEntry.TicketId), id);
-                history.Insert(line, transaction!);
+                history.Add(line);
             }
 
             foreach (var interval in ticket.ClockIntervals)
             {
                 BulkTable.Set(interval, nameof(TicketClockInterval.Id), ++_intervalId);
                 BulkTable.Set(interval, nameof(TicketClockInterval.TicketId), id);
-                intervals.Insert(interval, transaction!);
+                intervals.Add(interval);
             }
 
             foreach (var slaEvent in ticket.SlaEvents)
             {
                 BulkTable.Set(slaEvent, nameof(TicketSlaEvent.Id), ++_eventId);
                 BulkTable.Set(slaEvent, nameof(TicketSlaEvent.TicketId), id);
-                events.Insert(slaEvent, transaction!);
+                events.Add(slaEvent);
             }
 
-            search.Insert(TicketSearchDocument.Rebuild(id, ticket.Number, ticket.Title, ticket.Description,
-                ticket.History.Where(TicketSearchDocument.IsSearchable).Select(h => (h.Note!, h.IsPublic))), transaction!);
+            search.Add(TicketSearchDocument.Rebuild(id, ticket.Number, ticket.Title, ticket.Description,
+                ticket.History.Where(TicketSearchDocument.IsSearchable).Select(h => (h.Note!, h.IsPublic))));
         }
 
         foreach (var (day, serial) in _serials)
         {
-            counters.Insert(new TicketDayCounter { Day = TicketNumber.CounterKey(day), LastSerial = serial }, transaction!);
+            counters.Add(new TicketDayCounter { Day = TicketNumber.CounterKey(day), LastSerial = serial });
         }
 
-        transaction!.Commit();
-        transaction.Dispose();
+        await CommitAsync(transaction, all);
+        if (db.Database.IsNpgsql())
+        {
+            // The rows came with their ids: move each identity past them, or the server's next insert collides.
+            foreach (var table in new[] { tickets, history, intervals, events })
+            {
+                // Table names come from the EF model, not from input.
+                var sql = $"SELECT setval(pg_get_serial_sequence('\"{table.Table}\"', 'Id'), (SELECT max(\"Id\") FROM \"{table.Table}\"))";
+                await db.Database.ExecuteSqlRawAsync(sql);
+            }
+
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
         Summary = string.Join(", ", all.Select(t => $"{t.Table} {t.Rows:N0}")) + $"; {_open:N0} tickets open";
+    }
+
+    /// <summary>Writes the batch's rows, table by table in foreign-key order, and commits them.</summary>
+    private static async Task CommitAsync(DbTransaction? transaction, BulkTable[] tables)
+    {
+        if (transaction is null)
+        {
+            return;
+        }
+
+        foreach (var table in tables)
+        {
+            await table.FlushAsync(transaction);
+        }
+
+        await transaction.CommitAsync();
+        await transaction.DisposeAsync();
     }
 
     private Ticket Live(DateTimeOffset receivedAt, DateTimeOffset now)
