@@ -33,6 +33,7 @@ public sealed class SupportFlowApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        TestDatabase.PrepareSqlite(DataDirectory);
         builder.UseSetting("SupportFlow:DataDirectory", DataDirectory);
         builder.UseSetting("SupportFlow:Organization:TimeZone", "Asia/Shanghai");
         // Tests deliver the outbox by calling OutboxDelivery.SweepAsync themselves, on the fake clock.
