@@ -99,6 +99,107 @@ public sealed class ReviewAndHandbookTests(Browser browser)
         await Expect(engineer.Locator("#mine-title + ul")).ToContainTextAsync("Upgrade every printer driver to 3.1");
     }
 
+    [Fact]
+    public async Task ASupervisorRequestsAReviewFromTheTicketPageAndAnEngineerCannot()
+    {
+        using var alice = await ApiAsync("alice");
+        var number = (await Ok(alice.PostAsJsonAsync("/api/tickets", new
+        {
+            title = "Invoice numbers skip a digit", description = "Some invoices jump from 0099 to 0200.",
+            occurredAt = "2026-05-20T13:00+08:00", module = BrowserApp.SalesModule, impact = "Finance must renumber by hand",
+            priority = "P3", channel = "portal",
+        })))["number"]!.GetValue<string>();
+
+        var engineer = await browser.SignInAsync("eng1");
+        await engineer.GotoAsync($"/tickets/{number}");
+        await Expect(engineer.Locator("#ticket-reviews")).ToContainTextAsync("No review covers this ticket.");
+        await Expect(engineer.Locator("#request-review")).ToHaveCountAsync(0);
+
+        var lead = await browser.SignInAsync("sup1", "zh-CN");
+        await lead.GotoAsync($"/tickets/{number}");
+        await lead.Locator("#request-review summary").ClickAsync();
+        await lead.Locator("#request-review button[type=submit]").ClickAsync();
+        await Expect(lead.Locator("#review-reason")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(lead.Locator("#request-review")).ToContainTextAsync("此项必填");
+        await lead.Locator("#review-reason").FillAsync("本月第三次出现");
+        await lead.Locator("#request-review button[type=submit]").ClickAsync();
+
+        await Expect(lead.Locator(".alert.success")).ToContainTextAsync("已发起复盘");
+        Assert.Matches("/reviews/\\d+$", lead.Url);
+        await Expect(lead.Locator("#review-tickets")).ToContainTextAsync(number);
+        await Expect(lead.Locator("#review-reason")).ToHaveTextAsync("本月第三次出现");
+        await Expect(lead.Locator("#outstanding")).ToHaveTextAsync("复盘完成前还需要: 根本原因; 至少一项预防措施");
+
+        await engineer.GotoAsync($"/tickets/{number}");
+        await Expect(engineer.Locator("#review-list")).ToContainTextAsync(number);
+        await engineer.Context.CloseAsync();
+        await lead.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheReviewPageSaysInChineseWhichActionsStillKeepItOpen()
+    {
+        var number = await ClosedP1Async();
+        using var api = await ApiAsync("sup1");
+        var review = (await (await api.GetAsync($"/api/reviews?ticket={number}")).Content.ReadFromJsonAsync<JsonArray>())!
+            .Single(r => r!["trigger"]!.GetValue<string>() == "seriousIncident")!;
+        var id = review["id"]!.GetValue<int>();
+        await Ok(api.PostAsJsonAsync($"/api/reviews/{id}/actions",
+            new { description = "给所有打印机换 3.1 驱动", owner = "eng1", dueDate = "2026-05-29" }));
+
+        var lead = await browser.SignInAsync("sup1", "zh-CN");
+        await lead.GotoAsync($"/reviews/{id}");
+
+        await Expect(lead.Locator("#outstanding")).ToHaveTextAsync("复盘完成前还需要: 根本原因; 措施“给所有打印机换 3.1 驱动”完成或被接受");
+        await Expect(lead.Locator("#outstanding")).Not.ToContainTextAsync("rootCause");
+        await lead.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ASupervisorAddsRenamesAndRetiresACauseCategoryOnItsPage()
+    {
+        var engineer = await browser.SignInAsync("eng1");
+        Assert.Equal(403, (await engineer.GotoAsync("/reviews/categories"))!.Status);
+        await engineer.GotoAsync("/reviews");
+        await Expect(engineer.Locator("#cause-categories")).ToHaveCountAsync(0);
+        await engineer.Context.CloseAsync();
+
+        var lead = await browser.SignInAsync("sup1");
+        await lead.GotoAsync("/reviews");
+        await lead.Locator("#cause-categories").ClickAsync();
+        await Expect(lead.Locator("h1")).ToHaveTextAsync("Cause categories");
+        await Expect(lead.Locator("#categories tr[data-category='designDefect']")).ToBeVisibleAsync();
+
+        await lead.Locator("#add-key").FillAsync("Power Supply");
+        await lead.Locator("#add-nameEn").FillAsync("Power supply");
+        await lead.Locator("#add-nameZh").FillAsync("供电");
+        await lead.Locator("#add-category button[type=submit]").ClickAsync();
+        await Expect(lead.Locator("#add-category")).ToContainTextAsync("is not a key");
+        await lead.Locator("#add-key").FillAsync("powerSupply");
+        await lead.Locator("#add-category button[type=submit]").ClickAsync();
+        await Expect(lead.Locator(".alert.success")).ToContainTextAsync("Cause category Power supply added.");
+        var row = lead.Locator("#categories tr[data-category='powerSupply']");
+        await Expect(row).ToContainTextAsync("供电");
+        await Expect(row).ToContainTextAsync("In use");
+
+        await row.Locator("summary").ClickAsync();
+        await row.Locator("#category-powerSupply-nameZh").FillAsync("供电与 UPS");
+        await row.Locator("#category-powerSupply-active").SelectOptionAsync("false");
+        await row.Locator("button[type=submit]").ClickAsync();
+        await Expect(lead.Locator(".alert.success")).ToContainTextAsync("Cause category Power supply changed.");
+        row = lead.Locator("#categories tr[data-category='powerSupply']");
+        await Expect(row).ToContainTextAsync("供电与 UPS");
+        await Expect(row).ToContainTextAsync("Retired");
+
+        using var api = await ApiAsync("sup1");
+        var categories = await (await api.GetAsync("/api/reviews/categories")).Content.ReadFromJsonAsync<JsonArray>();
+        Assert.DoesNotContain(categories!, c => c!["key"]!.GetValue<string>() == "powerSupply");
+        var all = await (await api.GetAsync("/api/reviews/categories?all=true")).Content.ReadFromJsonAsync<JsonArray>();
+        var retired = all!.Single(c => c!["key"]!.GetValue<string>() == "powerSupply")!;
+        Assert.Equal(("供电与 UPS", false), (retired["nameZh"]!.GetValue<string>(), retired["active"]!.GetValue<bool>()));
+        await lead.Context.CloseAsync();
+    }
+
     private async Task<int> ArticleAsync(string title, string body)
     {
         await using var scope = browser.App.Services.CreateAsyncScope();

@@ -3,13 +3,17 @@ using SupportFlow.Users;
 
 namespace SupportFlow.Tickets;
 
-// Merging a duplicate: the duplicate is cancelled with a pointer to the surviving ticket, and its
-// whole history (reporter included) is appended to the survivor's. Nothing is rewritten.
+// Merging a duplicate: the duplicate is cancelled with a public pointer to the surviving ticket, and its
+// whole history (reporter included) is appended to the survivor's as internal lines: the survivor's
+// reporter is another person, who must not read the duplicate reporter's words or contact details.
+// Nothing is rewritten.
 public sealed partial class Ticket
 {
     /// <summary>
     /// Merges this ticket (the duplicate) into <paramref name="survivor"/>. <paramref name="history"/>
-    /// is this ticket's stored history; each line is carried over as a new line of the survivor.
+    /// is this ticket's stored history; each line is carried over as a new internal line of the survivor
+    /// (staff see everything; the survivor's reporter sees none of it). This ticket's own reporter keeps
+    /// their ticket, cancelled with a public reason naming the survivor.
     /// </summary>
     public void MergeInto(Ticket survivor, IReadOnlyList<TicketHistoryEntry> history, Actor actor, DateTimeOffset at)
     {
@@ -25,14 +29,15 @@ public sealed partial class Ticket
         }
 
         Cancel(actor, at, $"Duplicate of {survivor.Number}: merged into it.");
-        foreach (var line in history.OrderBy(h => h.Id).Concat(_history).ToList())
+        // The stored lines, then those appended here (the cancellation), each once even when the history is loaded.
+        foreach (var line in history.OrderBy(h => h.Id).Concat(_history.Except(history)).ToList())
         {
             survivor._history.Add(TicketHistoryEntry.CarriedOver(line, Number));
         }
 
         var reporter = string.Join(", ", new[] { Reporter.Name, Reporter.Department, Reporter.Phone, Reporter.Email }.OfType<string>());
         survivor.Append(at, actor, "merge", "mergedFrom", null, Number,
-            $"Duplicate {Number} merged in: \"{Title}\", also reported by {reporter}.", isPublic: true);
+            $"Duplicate {Number} merged in: \"{Title}\", also reported by {reporter}.", isPublic: false);
         survivor.Touch(at);
     }
 

@@ -70,7 +70,10 @@ public sealed class TicketHistoryEntry
     /// <summary>The duplicate this line was carried over from when it was merged in; null for the ticket's own lines.</summary>
     public string? MergedFrom { get; private set; }
 
-    /// <summary>A copy of a merged duplicate's line, as it was (time, actor, change), marked with where it came from.</summary>
+    /// <summary>
+    /// A copy of a merged duplicate's line, as it was (time, actor, change), marked with where it came from.
+    /// Always internal: on the survivor it is another reporter's ticket, for staff only.
+    /// </summary>
     internal static TicketHistoryEntry CarriedOver(TicketHistoryEntry line, string fromNumber) => new()
     {
         At = line.At,
@@ -83,7 +86,7 @@ public sealed class TicketHistoryEntry
         NewValue = line.NewValue,
         Note = line.Note,
         Method = line.Method,
-        IsPublic = line.IsPublic,
+        IsPublic = false,
         OnBehalfOfReporter = line.OnBehalfOfReporter,
         MergedFrom = fromNumber,
     };

@@ -21,11 +21,11 @@ public static partial class CauseCategoriesApi
         reviews.MapPut("/categories/{key}", Update).RequireAuthorization(Policies.Supervisor);
     }
 
-    private static async Task<Ok<CauseCategoryResponse[]>> List(bool? all, SupportFlowDbContext db, CancellationToken ct) =>
+    internal static async Task<Ok<CauseCategoryResponse[]>> List(bool? all, SupportFlowDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.CauseCategories.AsNoTracking().Where(c => all == true || c.IsActive).OrderBy(c => c.Id).ToListAsync(ct))
             .Select(CauseCategoryResponse.From).ToArray());
 
-    private static async Task<Created<CauseCategoryResponse>> Create(CauseCategoryRequest request, SupportFlowDbContext db,
+    internal static async Task<Created<CauseCategoryResponse>> Create(CauseCategoryRequest request, SupportFlowDbContext db,
         CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -49,7 +49,7 @@ public static partial class CauseCategoriesApi
         return TypedResults.Created($"/api/reviews/categories/{key}", CauseCategoryResponse.From(category));
     }
 
-    private static async Task<Ok<CauseCategoryResponse>> Update(string key, CauseCategoryRequest request, SupportFlowDbContext db,
+    internal static async Task<Ok<CauseCategoryResponse>> Update(string key, CauseCategoryRequest request, SupportFlowDbContext db,
         CancellationToken ct)
     {
         var category = await db.CauseCategories.SingleOrDefaultAsync(c => c.Key == key, ct)

@@ -8,6 +8,28 @@ public static partial class ChineseText
     public static readonly IReadOnlyDictionary<string, string> Words = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // Reviews, recurring problems and the FAQ handbook.
+        ["A review's root cause is filed under one of these. A retired category stays on the reviews that used it and is no longer offered."] = "复盘的根本原因归入以下某个分类。停用的分类仍保留在已使用它的复盘上,但不再提供选择。",
+        ["Add a cause category"] = "添加原因分类",
+        ["Cause categories"] = "原因分类",
+        ["Cause category {0} added."] = "已添加原因分类 {0}。",
+        ["Cause category {0} changed."] = "已修改原因分类 {0}。",
+        ["Chinese name"] = "中文名称",
+        ["E.g. “the third time this month”."] = "例如“本月第三次出现”。",
+        ["English name"] = "英文名称",
+        ["In use"] = "使用中",
+        ["Key"] = "标识",
+        ["Left empty, the ticket's number and title."] = "留空则使用工单编号和标题。",
+        ["Letters and digits, starting with a lower-case letter, e.g. powerSupply. It cannot change later."] = "字母和数字,以小写字母开头,例如 powerSupply。创建后不能修改。",
+        ["No review covers this ticket."] = "此工单尚无复盘。",
+        ["Request a review"] = "发起复盘",
+        ["Retired"] = "已停用",
+        ["Review requested."] = "已发起复盘。",
+        ["This ticket is cancelled as a duplicate, pointing to the other; its history and reporter are carried over as internal lines."] = "本工单将作为重复工单取消并指向目标工单;其处理记录和报修人会作为内部记录并入目标工单。",
+        ["Title (optional)"] = "标题(可选)",
+        ["Why review it"] = "复盘原因",
+        ["a root cause"] = "根本原因",
+        ["action “{0}” done or accepted"] = "措施“{0}”完成或被接受",
+        ["at least one preventive action"] = "至少一项预防措施",
         ["# headings, - lists, **bold**, `code`, [links](https://…). Scripts and raw HTML are removed."] = "# 标题、- 列表、**粗体**、`代码`、[链接](https://…)。脚本和 HTML 会被去除。",
         ["About this article"] = "关于本文",
         ["Accept as it stands"] = "按现状接受",
@@ -94,7 +116,6 @@ public static partial class ChineseText
         ["The handbook is empty"] = "手册还是空的",
         ["This solved my problem"] = "这解决了我的问题",
         ["This ticket is"] = "本工单",
-        ["This ticket is cancelled as a duplicate; its history and reporter are carried over."] = "本工单将作为重复工单取消,其处理记录和报修人会并入目标工单。",
         ["Ticket linked."] = "工单已关联。",
         ["Ticket number"] = "工单号",
         ["Tickets"] = "工单",
@@ -542,6 +563,18 @@ public static partial class ChineseText
         var range = Range().Match(english);
         return range.Success ? $"必须在 {range.Groups[1].Value} 到 {range.Groups[2].Value} 之间。" : english;
     }
+
+    /// <summary>The reason a recurring-problem review was opened with, in Chinese; any other reason as it was written.</summary>
+    public static string ReviewReason(string english)
+    {
+        var recurring = RecurringReason().Match(english);
+        return recurring.Success
+            ? $"{recurring.Groups[3].Value} 天内 {recurring.Groups[2].Value} 上有 {recurring.Groups[1].Value} 个相似工单"
+            : english;
+    }
+
+    [GeneratedRegex(@"^(\d+) similar tickets on (.+) within (\d+) days$")]
+    private static partial Regex RecurringReason();
 
     [GeneratedRegex(@"^\S+ is required[.:]")]
     private static partial Regex Required();

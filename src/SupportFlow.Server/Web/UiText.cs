@@ -205,6 +205,23 @@ public sealed class UiText(IHttpContextAccessor accessor, OrganizationTime org)
         _ => value,
     };
 
+    /// <summary>
+    /// What still keeps a review open, as <c>Review.Outstanding</c> names it ("rootCause", "actions",
+    /// "action 12"), in words; an action by its description when <paramref name="actions"/> knows it.
+    /// </summary>
+    public string Outstanding(string item, IReadOnlyDictionary<int, string> actions) => item switch
+    {
+        "rootCause" => this["a root cause"],
+        "actions" => this["at least one preventive action"],
+        _ when item.StartsWith("action ", StringComparison.Ordinal)
+               && int.TryParse(item.AsSpan("action ".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id) =>
+            Format("action “{0}” done or accepted", actions.GetValueOrDefault(id) ?? $"#{id}"),
+        _ => item,
+    };
+
+    /// <summary>Why a review was opened: the recurring-problem reason is written by the system in English, so it is put in words here.</summary>
+    public string ReviewReason(string reason) => IsChinese ? ChineseText.ReviewReason(reason) : reason;
+
     public string SlaTarget(string target) => this[target switch
     {
         "FirstResponse" => "First response",

@@ -11,7 +11,7 @@ public sealed class DuplicateTests(DeskFixture fixture) : IClassFixture<DeskFixt
     private readonly Desk _desk = fixture.Desk;
 
     [Fact]
-    public async Task MergingADuplicateCarriesEveryHistoryEntryAndItsReporterIntoTheSurvivor()
+    public async Task MergingADuplicateCarriesEveryHistoryEntryAndItsReporterIntoTheSurvivorForStaffOnly()
     {
         var survivor = await _desk.TicketAtAsync(Stage.InProgress);
         var duplicate = await _desk.TicketAtAsync(Stage.Assigned, _desk.Bob);
@@ -27,16 +27,19 @@ public sealed class DuplicateTests(DeskFixture fixture) : IClassFixture<DeskFixt
         Assert.Equal("cancelled", cancelled.Str("status"));
         Assert.Contains($"Duplicate of {survivor}", cancelled.Str("cancelReason"), StringComparison.Ordinal);
 
-        // The duplicate's history is only appended to; the survivor gets every line of it, and the reporter.
+        // The duplicate's history is only appended to; staff see every line of it on the survivor, and the reporter.
         var after = await _desk.HistoryAsync(duplicate);
         Assert.Equal(before.Select(h => h!.ToJsonString()), after.Take(before.Count).Select(h => h!.ToJsonString()));
         var survivorAfter = await _desk.HistoryAsync(survivor);
         Assert.Equal(survivorBefore.Select(h => h!.ToJsonString()), survivorAfter.Take(survivorBefore.Count).Select(h => h!.ToJsonString()));
         var carried = survivorAfter.Where(h => h!["mergedFrom"]?.GetValue<string>() == duplicate).ToList();
         Assert.Equal(after.Select(Line), carried.Select(Line));
+        Assert.Contains(carried, h => h!["note"]?.GetValue<string>() == "第三台电脑也登不上");
+        Assert.All(carried, h => Assert.False(h!["public"]!.GetValue<bool>()));
         var mergeLine = survivorAfter.Single(h => h.Str("action") == "merge");
         Assert.Equal(duplicate, mergeLine.Str("newValue"));
         Assert.Contains("Bob", mergeLine.Str("note"), StringComparison.Ordinal);
+        Assert.False(mergeLine!["public"]!.GetValue<bool>());
 
         var links = await (await _desk.Engineer.GetAsync($"/api/tickets/{survivor}/links")).JsonArray();
         Assert.Contains(links, l => l.Str("kind") == "duplicatedBy" && l.Str("ticket") == duplicate);
@@ -44,8 +47,44 @@ public sealed class DuplicateTests(DeskFixture fixture) : IClassFixture<DeskFixt
             (await _desk.Engineer.PostAsJsonAsync($"/api/tickets/{duplicate}/merge", new { into = survivor })).StatusCode);
     }
 
+    [Fact]
+    public async Task AfterAMergeNeitherReporterReadsTheOthersTicketButTheDuplicatesReporterIsPointedToTheSurvivor()
+    {
+        var survivor = await _desk.TicketAtAsync(Stage.InProgress, _desk.Bob);
+        var duplicate = await _desk.TicketAtAsync(Stage.Assigned);
+        await TicketTestKit.Ok(_desk.Alice.Act(duplicate, "comment", new { message = "第三台电脑也登不上" }));
+
+        await TicketTestKit.Ok(_desk.Engineer.PostAsJsonAsync($"/api/tickets/{duplicate}/merge", new { into = survivor }));
+
+        // Bob, the survivor's reporter, sees his own ticket's lines only: nothing of Alice's text or contacts.
+        var bobSees = await (await _desk.Bob.GetAsync($"/api/tickets/{survivor}/history")).JsonArray();
+        Assert.NotEmpty(bobSees);
+        Assert.DoesNotContain(bobSees, h => h!["mergedFrom"] is not null || h.Str("action") == "merge");
+        var bobText = string.Join("\n", bobSees.Select(h => h!.ToJsonString())
+            .Append((await (await _desk.Bob.GetAsync($"/api/tickets/{survivor}")).Json(HttpStatusCode.OK)).ToJsonString()));
+        foreach (var secret in new[] { "第三台电脑", "alice@example.com", "Alice", duplicate })
+        {
+            Assert.DoesNotContain(secret, bobText, StringComparison.Ordinal);
+        }
+
+        // Staff see them on the survivor.
+        var staffSees = await _desk.HistoryAsync(survivor);
+        Assert.Contains(staffSees, h => h!["note"]?.GetValue<string>() == "第三台电脑也登不上" && h!["mergedFrom"]?.GetValue<string>() == duplicate);
+        Assert.Contains(staffSees, h => h.Str("action") == "merge" && h.Str("note").Contains("alice@example.com", StringComparison.Ordinal));
+
+        // Alice keeps her own ticket, cancelled with a public pointer to the survivor's number, and cannot open Bob's.
+        Assert.Contains(duplicate, await _desk.Alice.AllNumbersAsync(""));
+        var alicesTicket = await (await _desk.Alice.GetAsync($"/api/tickets/{duplicate}")).Json(HttpStatusCode.OK);
+        Assert.Equal("cancelled", alicesTicket.Str("status"));
+        var aliceSees = await (await _desk.Alice.GetAsync($"/api/tickets/{duplicate}/history")).JsonArray();
+        Assert.Contains(aliceSees, h => h!["field"]?.GetValue<string>() == "cancelReason"
+                                        && h.Str("newValue").Contains($"Duplicate of {survivor}", StringComparison.Ordinal));
+        Assert.Contains(aliceSees, h => h!["note"]?.GetValue<string>() == "第三台电脑也登不上");
+        Assert.Equal(HttpStatusCode.NotFound, (await _desk.Alice.GetAsync($"/api/tickets/{survivor}")).StatusCode);
+    }
+
     private static string Line(System.Text.Json.Nodes.JsonNode? h) =>
-        $"{h.Str("at")}|{h.Str("action")}|{h!["field"]}|{h["oldValue"]}|{h["newValue"]}|{h["note"]}|{h["actor"]!["login"]}|{h["public"]}";
+        $"{h.Str("at")}|{h.Str("action")}|{h!["field"]}|{h["oldValue"]}|{h["newValue"]}|{h["note"]}|{h["actor"]!["login"]}";
 
     [Fact]
     public async Task MergingIntoAClosedTicketOrWithoutWorkingBothIsRefusedAndChangesNothing()

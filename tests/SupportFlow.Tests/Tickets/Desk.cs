@@ -144,6 +144,8 @@ internal static class Stored
 {
     public static T WithId<T>(this T entity, int id) where T : class => entity.With("Id", id);
 
+    public static Ticket WithId(this Ticket ticket, long id) => ticket.With("Id", id);
+
     /// <summary>A ticket as it reads back from storage, where EF has filled TeamId from the Team navigation.</summary>
     public static Ticket AsStored(this Ticket ticket) => ticket.With("TeamId", ticket.Team?.Id);
 

@@ -7,6 +7,7 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Knowledge;
 using SupportFlow.Server.Recurring;
+using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
@@ -39,6 +40,9 @@ public sealed class TicketPageModel(
     public SimilarTicketsResponse? Similar { get; private set; }
 
     public IReadOnlyList<TicketLinkResponse> Links { get; private set; } = [];
+
+    /// <summary>Staff: the reviews that cover this ticket.</summary>
+    public IReadOnlyList<ReviewResponse> Reviews { get; private set; } = [];
 
     public TicketResponse Ticket { get; private set; } = null!;
 
@@ -158,6 +162,27 @@ public sealed class TicketPageModel(
         return result is LocalRedirectResult ? LocalRedirect($"/tickets/{Uri.EscapeDataString(into!.Trim())}") : result;
     }
 
+    /// <summary>
+    /// A supervisor asks for a review of this ticket (any status) and is taken to it. The API guards
+    /// this by route policy; the page checks the role itself.
+    /// </summary>
+    public async Task<IActionResult> OnPostReviewAsync(string number, CancellationToken ct)
+    {
+        int? review = null;
+        var result = await Act(number, "review", async () =>
+        {
+            if (!Actor.IsSupervisor)
+            {
+                throw new ForbiddenException("Only a supervisor may request a review.");
+            }
+
+            var created = await ReviewsApi.Request(new RequestReviewRequest([number], Empty(Posted("title")), Posted("reason")),
+                HttpContext, db, org, clock, ct);
+            review = created.Value!.Id;
+        }, text["Review requested."], ct);
+        return result is LocalRedirectResult && review is { } id ? LocalRedirect($"/reviews/{id}") : result;
+    }
+
     /// <summary>A download for the signed-in person (the API's download needs a token).</summary>
     public async Task<IActionResult> OnGetFileAsync(string number, long id, CancellationToken ct)
     {
@@ -253,6 +278,7 @@ public sealed class TicketPageModel(
                 org, ct)).Value!;
             Similar = (await TicketLinksApi.Similar(number, HttpContext, work, detection, db, org, ct)).Value!;
             Links = (await TicketLinksApi.Links(number, HttpContext, work, db, org, ct)).Value!;
+            Reviews = (await ReviewsApi.List(null, null, _ticket.Number, db, org, clock, ct)).Value!;
         }
 
         Now = clock.GetUtcNow();
