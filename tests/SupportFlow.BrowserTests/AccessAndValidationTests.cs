@@ -20,7 +20,7 @@ public sealed class AccessAndValidationTests(Browser browser)
         await Expect(bob.Locator("main")).Not.ToContainTextAsync("Printer jams");
 
         // Nor does a reporter reach the console, the dashboard or the admin pages by URL.
-        foreach (var url in new[] { "/console", "/dashboard", "/admin/users", "/admin/teams", "/admin/sla" })
+        foreach (var url in new[] { "/console", "/dashboard", "/admin/users", "/admin/teams", "/admin/sla", "/admin/failures" })
         {
             var refused = await bob.GotoAsync(url);
             Assert.Equal(403, refused!.Status);
@@ -29,7 +29,7 @@ public sealed class AccessAndValidationTests(Browser browser)
 
         // An engineer works tickets but neither supervises nor administers.
         var engineer = await browser.SignInAsync("eng1");
-        foreach (var url in new[] { "/dashboard", "/admin/users" })
+        foreach (var url in new[] { "/dashboard", "/admin/users", "/admin/failures" })
         {
             Assert.Equal(403, (await engineer.GotoAsync(url))!.Status);
         }

@@ -65,7 +65,8 @@ public enum Audience
 /// One notification due because of a change. <paramref name="ActorId"/> is who caused it: staff
 /// are not told about their own actions. <paramref name="Detail"/> is the update text, pending
 /// note or SLA target, as the template's <c>{message}</c>. <paramref name="Vendor"/> is the
-/// contact an <see cref="Audience.Vendor"/> notice goes to.
+/// contact an <see cref="Audience.Vendor"/> notice goes to. <paramref name="NewToTeam"/>: the ticket moved into its
+/// current team, whose chat hears of it once (not again when it comes back after moving elsewhere).
 /// </summary>
 public sealed record Notice(NotificationEvent Event, Audience Audience, int? ActorId, string? Detail = null,
-    Tickets.VendorContact? Vendor = null);
+    Tickets.VendorContact? Vendor = null, bool NewToTeam = false);

@@ -40,6 +40,12 @@ public static class NoticeRules
                 }
 
                 break;
+            case (not "create", "team", { } team) when line.OldValue != team:
+                // A ticket moved into a team (out of the service desk queue, or from another team) is new to that
+                // team; the server sends it only when the team's chat has not yet heard of this ticket.
+                yield return new(ticket.Priority == Priority.P1 ? NotificationEvent.P1Opened : NotificationEvent.NewTicket,
+                    Audience.TeamChat, actor, line.Note, NewToTeam: true);
+                break;
             case ("triage", "priority", "P1" or "P2") when line.OldValue != line.NewValue:
                 if (line.NewValue == "P1" && ticket.TeamId is not null)
                 {

@@ -25,7 +25,7 @@ public static class InboundMessagesApi
         messages.MapGet("/{id:long}/raw", Raw);
     }
 
-    private static async Task<Ok<InboundMessageResponse[]>> List(string? outcome, string? source, int? limit, SupportFlowDbContext db,
+    internal static async Task<Ok<InboundMessageResponse[]>> List(string? outcome, string? source, int? limit, SupportFlowDbContext db,
         OrganizationTime org, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -44,7 +44,7 @@ public static class InboundMessagesApi
             .ToArray());
     }
 
-    private static async Task<FileContentHttpResult> Raw(long id, SupportFlowDbContext db, CancellationToken ct)
+    internal static async Task<FileContentHttpResult> Raw(long id, SupportFlowDbContext db, CancellationToken ct)
     {
         var raw = await db.InboundMessages.AsNoTracking().Where(m => m.Id == id).Select(m => m.Raw).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException($"No kept message {id}: only messages that could not be processed are kept whole.");

@@ -55,7 +55,7 @@ public static class NotificationsApi
         app.MapGet("/api/tickets/{number}/deliveries", Deliveries).WithTags("Tickets").RequireAuthorization(Policies.Staff);
     }
 
-    private static async Task<Ok<DeliveryResponse[]>> List(string? status, int? limit, SupportFlowDbContext db,
+    internal static async Task<Ok<DeliveryResponse[]>> List(string? status, int? limit, SupportFlowDbContext db,
         OrganizationTime org, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -78,7 +78,7 @@ public static class NotificationsApi
         return TypedResults.Ok(rows.Select(r => DeliveryResponse.From(r.Message, r.Number, org)).ToArray());
     }
 
-    private static async Task<Ok<DeliveryResponse>> Retry(long id, SupportFlowDbContext db, TimeProvider clock,
+    internal static async Task<Ok<DeliveryResponse>> Retry(long id, SupportFlowDbContext db, TimeProvider clock,
         OrganizationTime org, CancellationToken ct)
     {
         var message = await db.Outbox.Include(m => m.Ticket).SingleOrDefaultAsync(m => m.Id == id, ct)

@@ -63,7 +63,11 @@ public sealed class TicketNotices(SupportFlowDbContext db, IOptions<SupportFlowO
                     rows.Add(await EmailAsync(ticket, notice, vendor.Email, vendor.Name, DefaultLanguage, now, ct));
                     break;
                 case Audience.TeamChat when ticket.Team?.Chat is not null:
-                    rows.Add(await ChatAsync(ticket, notice, null, now, ct));
+                    if (!notice.NewToTeam || !await TeamHeardOfAsync(ticket, ct))
+                    {
+                        rows.Add(await ChatAsync(ticket, notice, null, now, ct));
+                    }
+
                     break;
             }
         }
@@ -72,6 +76,22 @@ public sealed class TicketNotices(SupportFlowDbContext db, IOptions<SupportFlowO
         db.Outbox.AddRange(rows.DistinctBy(r => r.Channel == NotificationChannel.Chat
             ? (r.Channel, r.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Event)
             : (r.Channel, r.Recipient, r.Event)));
+    }
+
+    /// <summary>
+    /// Whether the chat of the ticket's team was already given this ticket as new (at intake, or when it moved
+    /// into the team before): a ticket that comes back to a team is not news to it. Read off the outbox rows.
+    /// </summary>
+    private async Task<bool> TeamHeardOfAsync(Ticket ticket, CancellationToken ct)
+    {
+        if (db.Entry(ticket).State is EntityState.Added or EntityState.Detached)
+        {
+            return false;
+        }
+
+        string[] news = [WireNames.Of(NotificationEvent.NewTicket), WireNames.Of(NotificationEvent.P1Opened)];
+        return await db.Outbox.AnyAsync(m => m.TicketId == ticket.Id && m.TeamId == ticket.TeamId
+                                             && m.Channel == NotificationChannel.Chat && news.Contains(m.Event), ct);
     }
 
     /// <summary>E-mail, the team's chat group, or both, as the person chose; the other channel when the chosen one is missing.</summary>

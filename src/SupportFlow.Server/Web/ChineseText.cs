@@ -514,6 +514,26 @@ public static partial class ChineseText
         ["minutes"] = "分钟",
         ["no target"] = "无目标",
         ["system, hardware, network…"] = "系统、硬件、网络…",
+        // Delivery problems (admin): notifications not delivered, incoming messages not processed.
+        ["Arrived"] = "到达时间",
+        ["Attempts"] = "尝试次数",
+        ["Delivery problems"] = "投递问题",
+        ["Download the message"] = "下载原始邮件",
+        ["Every incoming message was processed."] = "所有收到的消息均已处理。",
+        ["Every notification has been delivered."] = "所有通知均已送达。",
+        ["Failed"] = "失败",
+        ["Failed messages are not tried again until you retry them; waiting ones are retried by themselves."] = "失败的消息在您点击重试之前不会再发送;等待中的消息会自动重试。",
+        ["Incoming messages that could not be processed"] = "无法处理的来信",
+        ["Last error"] = "最近错误",
+        ["Next attempt"] = "下次尝试",
+        ["Notification {0} is queued again."] = "通知 {0} 已重新排队发送。",
+        ["Notifications not delivered"] = "未送达的通知",
+        ["Recipient"] = "收件人",
+        ["Retry"] = "重试",
+        ["Sender"] = "发件人",
+        ["Source"] = "来源",
+        ["Subject"] = "主题",
+        ["Waiting"] = "等待重试",
     };
 
     /// <summary>The shared validation's messages name the field in English; next to the field, the gist is enough.</summary>

@@ -165,6 +165,53 @@ public sealed class ChatWebhookTests
     }
 
     [Fact]
+    public async Task ATicketMovedFromTheServiceDeskQueueIntoATeamReachesThatTeamsChatOncePerTeam()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var desk = await Desk.OpenAsync(NotificationKit.WithSmtp(MailInbox.FreePort()));
+        await desk.RoundRobinTeamAsync(mode: "manual", chat: new { kind = "generic", url = receiver.Url("/desk") });
+        (await desk.Admin.PostAsJsonAsync("/api/users", new { login = "zhao", name = "赵工", role = "engineer", email = "zhao@example.com" }))
+            .EnsureSuccessStatusCode();
+        (await desk.Admin.PostAsJsonAsync("/api/teams",
+            new { name = "Field", members = new[] { "zhao" }, chat = new { kind = "generic", url = receiver.Url("/field") } }))
+            .EnsureSuccessStatusCode();
+        // No team and no default team for its category: tickets wait in the service desk queue.
+        (await desk.Admin.PostAsJsonAsync("/api/modules", new { name = "Lobby kiosk", category = "kiosk" })).EnsureSuccessStatusCode();
+        var number = await desk.ReportAsync(change: b =>
+        {
+            b["module"] = "Lobby kiosk";
+            b["priority"] = "P3";
+        });
+        async Task<string[]> NewsAsync(string path)
+        {
+            await desk.App.DeliverAsync();
+            return [.. receiver.Received.Where(h => h.Path == path).Select(h => JsonNode.Parse(h.Body)!)
+                .Where(b => b["event"]!.GetValue<string>() == "newTicket").Select(b => b["ticket"]!.GetValue<string>())];
+        }
+
+        Assert.Empty(await NewsAsync("/desk"));
+
+        (await desk.Supervisor.Act(number, "assign", new { assignee = "li", team = "Desk" })).EnsureSuccessStatusCode();
+        Assert.Equal([number], await NewsAsync("/desk"));
+        var hook = JsonNode.Parse(receiver.Received.Single(h => h.Path == "/desk").Body)!;
+        Assert.Contains("for team Desk", hook["text"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Another owner in the same team is not news to the team.
+        (await desk.Supervisor.Act(number, "assign", new { assignee = "wang" })).EnsureSuccessStatusCode();
+        Assert.Equal([number], await NewsAsync("/desk"));
+
+        // Moved to another team: that team hears of it; moved back: Desk has heard of it already.
+        (await desk.Supervisor.Act(number, "assign", new { assignee = "zhao", team = "Field" })).EnsureSuccessStatusCode();
+        Assert.Equal([number], await NewsAsync("/field"));
+        (await desk.Supervisor.Act(number, "assign", new { assignee = "li", team = "Desk" })).EnsureSuccessStatusCode();
+        Assert.Equal([number], await NewsAsync("/desk"));
+        Assert.Equal([number], await NewsAsync("/field"));
+        var chats = (await desk.Supervisor.DeliveriesAsync(number)).Where(d => d!["channel"]!.GetValue<string>() == "chat").ToList();
+        Assert.Equal([("Desk", "sent"), ("Field", "sent")],
+            chats.Select(d => (d!["recipient"]!.GetValue<string>(), d["status"]!.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task AnEngineerWhoPrefersChatIsNamedInTheTeamChatInsteadOfMailed()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

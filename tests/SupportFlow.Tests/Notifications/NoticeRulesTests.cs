@@ -51,6 +51,47 @@ public sealed class NoticeRulesTests
     }
 
     [Fact]
+    public void AServiceDeskTicketAssignedIntoATeamIsNewsForThatTeamsChat()
+    {
+        var ticket = Ticket.Receive(Desk.Number, _desk.Intake(), _desk.Module, _desk.Reporter, _desk.Clock.GetUtcNow(),
+            route: new TicketRoute(null, "No team for this module yet"));
+        Assert.DoesNotContain(NoticeRules.From(ticket, ticket.History), n => n.Audience == Audience.TeamChat);
+
+        var notices = After(ticket, () => _desk.AssignToEve(ticket));
+
+        Assert.Equal(
+            [(NotificationEvent.Assigned, Audience.Reporter), (NotificationEvent.AssignedToYou, Audience.Assignee),
+                (NotificationEvent.NewTicket, Audience.TeamChat)],
+            Of(notices));
+        Assert.True(notices.Single(n => n.Audience == Audience.TeamChat).NewToTeam);
+    }
+
+    [Fact]
+    public void AReassignmentWithinTheTeamTellsItsChatNothingAndAMoveToAnotherTeamTellsThatTeam()
+    {
+        var ticket = _desk.Receive();
+        _desk.AssignToEve(ticket);
+
+        var withinTeam = After(ticket, () => ticket.Assign(_desk.Supervisor, _desk.Next(), _desk.Erin, _desk.Systems, "Eve is away"));
+        var toNetwork = After(ticket, () => ticket.Assign(_desk.Supervisor, _desk.Next(), _desk.Nick, _desk.Network, "It is the VPN"));
+
+        Assert.DoesNotContain(withinTeam, n => n.Audience == Audience.TeamChat);
+        var chat = Assert.Single(toNetwork, n => n.Audience == Audience.TeamChat);
+        Assert.Equal((NotificationEvent.NewTicket, "It is the VPN", true), (chat.Event, chat.Detail, chat.NewToTeam));
+    }
+
+    [Fact]
+    public void AP1MovedIntoATeamIsAP1ForThatTeamsChat()
+    {
+        var ticket = Ticket.Receive(Desk.Number, _desk.Intake(priority: Priority.P1), _desk.Module, _desk.Reporter,
+            _desk.Clock.GetUtcNow(), route: new TicketRoute(null, "No team for this module yet"));
+
+        var notices = After(ticket, () => ticket.Assign(_desk.Supervisor, _desk.Next(), _desk.Nick, _desk.Network, null));
+
+        Assert.Contains((NotificationEvent.P1Opened, Audience.TeamChat), Of(notices));
+    }
+
+    [Fact]
     public void APublicUpdateReachesTheReporterWithItsText()
     {
         var ticket = _desk.In(TicketStatus.InProgress);
