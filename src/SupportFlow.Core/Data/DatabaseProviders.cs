@@ -25,7 +25,7 @@ public static class DatabaseProviders
                 options.UseSqlite(
                     string.IsNullOrWhiteSpace(connectionString) ? SqliteConnectionString(settings) : connectionString,
                     sqlite => sqlite.MigrationsAssembly("SupportFlow.Migrations.Sqlite"));
-                options.AddInterceptors(SqliteDurability.Instance);
+                options.AddInterceptors(SqliteDurability.Instance, SqliteWriteGate.Instance);
                 break;
             case Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -82,7 +82,8 @@ public sealed class RecurringDetection(SupportFlowDbContext db, IOptions<ReviewO
         }
 
         var ids = recurring.Select(s => s.Ticket.Id).ToList();
-        var review = await db.Reviews.Include(r => r.Tickets)
+        // The review's own links are not loaded: a long-running recurring problem has thousands.
+        var review = await db.Reviews
             .Where(r => r.ModuleId == ticket.Module.Id && r.Trigger == ReviewTrigger.RecurringProblem && r.Status == ReviewStatus.Open
                         && r.Tickets.Any(l => ids.Contains(l.TicketId)))
             .OrderByDescending(r => r.OpenedAt)
