@@ -228,6 +228,7 @@ public static partial class ChineseText
         ["Not verified yet"] = "尚未验证",
         ["Note (optional)"] = "备注(可选)",
         ["Nothing in this queue"] = "该队列暂无工单",
+        ["You are in no team, so no team's tickets are yours to see here. An administrator adds people to teams."] = "您不属于任何团队,因此这里没有团队工单。请联系管理员将您加入团队。",
         ["Number, words of the title or description"] = "工单号、标题或描述中的文字",
         ["Occurred"] = "发生时间",
         ["On site"] = "现场",
