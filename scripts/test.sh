@@ -8,9 +8,11 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# System packages are installed as root: through sudo unless already root.
+sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+
 echo "== system packages: Dovecot, the real IMAP server of the mail intake tests"
 if ! command -v dovecot >/dev/null || [ ! -x /usr/lib/dovecot/dovecot-lda ]; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update
   DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=120 install -y dovecot-imapd
 fi
@@ -30,8 +32,8 @@ done
 
 if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
   echo "== installing Debian's chromium and fonts-noto-cjk (browser tests; Chinese pages need the fonts)"
-  apt-get update
-  apt-get -o DPkg::Lock::Timeout=120 install -y chromium fonts-noto-cjk
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=120 install -y chromium fonts-noto-cjk
 fi
 
 echo "== tests (integration tests on SQLite)"

@@ -63,6 +63,55 @@ public sealed class AccessAndValidationTests(Browser browser)
     }
 
     [Fact]
+    public async Task AReportWithAFileThatIsNotWhatItsNameSaysShowsTheFieldErrorAndCreatesNothing()
+    {
+        var alice = await browser.SignInAsync("alice");
+        var before = await browser.App.TicketCountAsync();
+        await FillReportAsync(alice, "Screen flickers after the update");
+        await alice.Locator("#report-attachments").SetInputFilesAsync(TextAsPng);
+        await alice.Locator("#report-form button[type=submit]").ClickAsync();
+
+        await Expect(alice.Locator("[data-field=attachments]")).ToHaveTextAsync("The content of 'screenshot.png' is not a .png file.");
+        await Expect(alice.Locator("#report-attachments")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(alice.Locator("#report-title")).ToHaveValueAsync("Screen flickers after the update");
+        Assert.Equal(before, await browser.App.TicketCountAsync());
+
+        // Sent again with a real picture: one ticket, the file on it.
+        await alice.Locator("#report-attachments").SetInputFilesAsync(new FilePayload
+        {
+            Name = "screenshot.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0],
+        });
+        await alice.Locator("#report-form button[type=submit]").ClickAsync();
+        await Expect(alice.Locator("#ticket-number")).ToBeVisibleAsync();
+        await Expect(alice.Locator("section[aria-labelledby=files-title]")).ToContainTextAsync("screenshot.png");
+        Assert.Equal(before + 1, await browser.App.TicketCountAsync());
+        await alice.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task RefusedFilesAreExplainedInChineseOnTheReportFormAndTheTicketPage()
+    {
+        var bob = await browser.SignInAsync("bob", "zh-CN");
+        var before = await browser.App.TicketCountAsync();
+        await FillReportAsync(bob, "屏幕闪烁");
+        await bob.Locator("#report-attachments").SetInputFilesAsync(TextAsPng);
+        await bob.Locator("#report-form button[type=submit]").ClickAsync();
+        await Expect(bob.Locator("[data-field=attachments]")).ToHaveTextAsync("“screenshot.png”的内容不是 .png 文件。");
+        Assert.Equal(before, await browser.App.TicketCountAsync());
+
+        // The same rules on the ticket page's upload, in the same words.
+        await ReportAsync(bob, "打印机卡纸");
+        await bob.Locator("#attach-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "tool.exe", MimeType = "application/octet-stream", Buffer = "MZ"u8.ToArray(),
+        });
+        await bob.Locator("form:has(#attach-file) button[type=submit]").ClickAsync();
+        await Expect(bob.Locator("[data-field=file]")).ToContainTextAsync("不接受“tool.exe”这类文件。");
+        await Expect(bob.Locator("#attach-file")).ToHaveAttributeAsync("aria-invalid", "true");
+        await bob.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task FiveWrongPasswordsLockTheLoginEvenForTheRightPassword()
     {
         var page = await browser.OpenAsync();
@@ -87,6 +136,22 @@ public sealed class AccessAndValidationTests(Browser browser)
         await page.Locator("main form button[type=submit]").ClickAsync();
         await Expect(page.Locator(".who")).ToContainTextAsync("Bob Wu");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>A picture by name only: the bytes are text.</summary>
+    private static readonly FilePayload TextAsPng = new()
+    {
+        Name = "screenshot.png", MimeType = "image/png", Buffer = "This is text, not a picture."u8.ToArray(),
+    };
+
+    /// <summary>Fills every field of the report form except the attachments.</summary>
+    private static async Task FillReportAsync(IPage reporter, string title)
+    {
+        await reporter.GotoAsync("/tickets/new");
+        await reporter.Locator("#report-title").FillAsync(title);
+        await reporter.Locator("#report-module").SelectOptionAsync("Meeting room A printer");
+        await reporter.Locator("#report-description").FillAsync("It started after this morning's update.");
+        await reporter.Locator("#report-impact").FillAsync("Only me");
     }
 
     internal static async Task<string> ReportAsync(IPage reporter, string title)

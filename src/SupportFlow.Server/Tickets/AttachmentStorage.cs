@@ -11,6 +11,9 @@ namespace SupportFlow.Server.Tickets;
 /// </summary>
 public static class AttachmentStorage
 {
+    /// <summary>How much of a file's start is compared with what its extension claims.</summary>
+    private const int HeadLength = 8192;
+
     public static string Root(SupportFlowOptions settings) => Path.Combine(settings.DataPath, "attachments");
 
     /// <summary>Stores <paramref name="input"/> as <paramref name="fileName"/> (sanitised), or says why it is refused.</summary>
@@ -18,6 +21,47 @@ public static class AttachmentStorage
         DateTimeOffset now, CancellationToken ct)
     {
         var name = AttachmentFiles.SanitizeName(fileName);
+        if (Refusal(name, length, settings) is { } refused)
+        {
+            return refused;
+        }
+
+        var relative = Path.Combine(now.ToString("yyyy", CultureInfo.InvariantCulture), now.ToString("MM", CultureInfo.InvariantCulture),
+            Guid.NewGuid().ToString("N") + Path.GetExtension(name).ToLowerInvariant());
+        var path = Path.Combine(Root(settings), relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var (sha256, size, headMatches) = await SaveAsync(input, name, path, ct);
+        if (!headMatches)
+        {
+            File.Delete(path);
+            return NotMatching(name);
+        }
+
+        return new StoredFile(name, AttachmentFiles.ContentTypeOf(name)!, size, sha256, relative, path, null, false);
+    }
+
+    /// <summary>
+    /// Applies the same rules as <see cref="StoreAsync"/> (size, accepted kind, first bytes matching the
+    /// extension) without writing anything: a form checks every file before it creates what they belong to.
+    /// Returns the refusal, or null when the file would be stored.
+    /// </summary>
+    public static async Task<StoredFile?> CheckAsync(Stream input, string? fileName, long length, SupportFlowOptions settings,
+        CancellationToken ct)
+    {
+        var name = AttachmentFiles.SanitizeName(fileName);
+        if (Refusal(name, length, settings) is { } refused)
+        {
+            return refused;
+        }
+
+        var head = new byte[HeadLength];
+        var headLength = await input.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        return AttachmentFiles.ContentMatches(name, head, headLength) ? null : NotMatching(name);
+    }
+
+    /// <summary>What refuses a file before its content is read: empty, over the limit, or a kind not accepted.</summary>
+    private static StoredFile? Refusal(string name, long length, SupportFlowOptions settings)
+    {
         if (length == 0)
         {
             return StoredFile.Refused(name, $"'{name}' is empty.");
@@ -29,25 +73,13 @@ public static class AttachmentStorage
                 tooLarge: true);
         }
 
-        var contentType = AttachmentFiles.ContentTypeOf(name);
-        if (contentType is null)
-        {
-            return StoredFile.Refused(name, $"Files like '{name}' are not accepted. Accepted: {AttachmentFiles.Allowed}.");
-        }
-
-        var relative = Path.Combine(now.ToString("yyyy", CultureInfo.InvariantCulture), now.ToString("MM", CultureInfo.InvariantCulture),
-            Guid.NewGuid().ToString("N") + Path.GetExtension(name).ToLowerInvariant());
-        var path = Path.Combine(Root(settings), relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var (sha256, size, headMatches) = await SaveAsync(input, name, path, ct);
-        if (!headMatches)
-        {
-            File.Delete(path);
-            return StoredFile.Refused(name, $"The content of '{name}' is not a {Path.GetExtension(name)} file.");
-        }
-
-        return new StoredFile(name, contentType, size, sha256, relative, path, null, false);
+        return AttachmentFiles.ContentTypeOf(name) is null
+            ? StoredFile.Refused(name, $"Files like '{name}' are not accepted. Accepted: {AttachmentFiles.Allowed}.")
+            : null;
     }
+
+    private static StoredFile NotMatching(string name) =>
+        StoredFile.Refused(name, $"The content of '{name}' is not a {Path.GetExtension(name)} file.");
 
     /// <summary>Copies to disk, hashing as it goes and checking the first bytes against the extension.</summary>
     private static async Task<(string Sha256, long Size, bool HeadMatches)> SaveAsync(Stream input, string name, string path,
@@ -55,7 +87,7 @@ public static class AttachmentStorage
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
-        var head = new byte[8192];
+        var head = new byte[HeadLength];
         var headLength = 0;
         long size = 0;
         await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920,

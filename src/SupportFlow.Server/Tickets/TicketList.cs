@@ -12,13 +12,16 @@ using SupportFlow.Users;
 
 namespace SupportFlow.Server.Tickets;
 
-/// <summary>Filters of <c>GET /api/tickets</c>. Lists are comma-separated: <c>status=new,assigned</c>.</summary>
+/// <summary>
+/// Filters of <c>GET /api/tickets</c>. Lists are comma-separated: <c>status=new,assigned</c>; team names may
+/// contain commas, so several teams are given by repeating the parameter: <c>team=Network&amp;team=Desktop</c>.
+/// </summary>
 public sealed record TicketListQuery(
     string? Status,
     string? Priority,
     string? Module,
     string? Assignee,
-    string? Team,
+    string[]? Team,
     string? Reporter,
     string? Text,
     string? Sla,
@@ -210,10 +213,14 @@ public static class TicketList
             tickets = tickets.Where(t => t.AssigneeId == actor.UserId);
         }
 
-        if (query.Team is { Length: > 0 } team)
+        var teamNames = (query.Team ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal).ToList();
+        if (teamNames.Count > 0)
         {
-            var teamId = await db.Teams.Where(t => t.Name == team).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct);
-            tickets = tickets.Where(t => t.TeamId == (teamId ?? NoId));
+            // Tickets of any of the teams; one team keeps the plain equality the (TeamId, ...) queue index serves.
+            var teamIds = await db.Teams.Where(t => teamNames.Contains(t.Name)).Select(t => (int?)t.Id).ToListAsync(ct);
+            tickets = teamIds.Count > 1
+                ? tickets.Where(t => teamIds.Contains(t.TeamId))
+                : tickets.Where(t => t.TeamId == (teamIds.SingleOrDefault() ?? NoId));
         }
 
         if (query.Reporter is { Length: > 0 } reporter)

@@ -249,6 +249,7 @@ public static partial class ChineseText
         ["Not verified yet"] = "尚未验证",
         ["Note (optional)"] = "备注(可选)",
         ["Nothing in this queue"] = "该队列暂无工单",
+        ["You are in no team, so no team's tickets are yours to see here. An administrator adds people to teams."] = "您不属于任何团队,因此这里没有团队工单。请联系管理员将您加入团队。",
         ["Number, words of the title or description"] = "工单号、标题或描述中的文字",
         ["Occurred"] = "发生时间",
         ["On site"] = "现场",
@@ -334,6 +335,7 @@ public static partial class ChineseText
         ["Ticket reopened."] = "工单已重新打开。",
         ["Ticket set to pending."] = "工单已挂起。",
         ["Ticket {0} received. We will keep you posted here."] = "工单 {0} 已受理。处理进展会在这里通知您。",
+        ["Ticket {0} received, but these files could not be kept: {1}. Please add them again below."] = "工单 {0} 已受理,但以下文件未能保存:{1}。请在下方重新添加。",
         ["Timeline"] = "处理记录",
         ["Times are shown in"] = "时间显示时区",
         ["Times reopened"] = "重开次数",
@@ -580,6 +582,11 @@ public static partial class ChineseText
             return "时间不能晚于现在。";
         }
 
+        if (AttachmentMessage(english) is { } attachment)
+        {
+            return attachment;
+        }
+
         var range = Range().Match(english);
         return range.Success ? $"必须在 {range.Groups[1].Value} 到 {range.Groups[2].Value} 之间。" : english;
     }
@@ -595,6 +602,54 @@ public static partial class ChineseText
 
     [GeneratedRegex(@"^(\d+) similar tickets on (.+) within (\d+) days$")]
     private static partial Regex RecurringReason();
+
+    /// <summary>The attachment rules' refusals (<c>AttachmentStorage</c>, the upload API), naming the file.</summary>
+    private static string? AttachmentMessage(string english)
+    {
+        if (english.StartsWith("Send the file as multipart/form-data", StringComparison.Ordinal))
+        {
+            return "请选择一个文件;空文件不会被接受。";
+        }
+
+        if (FileEmpty().Match(english) is { Success: true } empty)
+        {
+            return $"“{empty.Groups[1].Value}”是空文件。";
+        }
+
+        if (FileTooLarge().Match(english) is { Success: true } large)
+        {
+            return $"“{large.Groups[1].Value}”大小为 {large.Groups[2].Value} 字节,附件最大 {large.Groups[3].Value} 字节。";
+        }
+
+        if (UploadTooLarge().Match(english) is { Success: true } upload)
+        {
+            return $"文件大小为 {upload.Groups[1].Value},附件最大 {upload.Groups[2].Value}。";
+        }
+
+        if (FileKind().Match(english) is { Success: true } kind)
+        {
+            return $"不接受“{kind.Groups[1].Value}”这类文件。可接受的类型:{kind.Groups[2].Value}。";
+        }
+
+        return FileContent().Match(english) is { Success: true } content
+            ? $"“{content.Groups[1].Value}”的内容不是 {content.Groups[2].Value} 文件。"
+            : null;
+    }
+
+    [GeneratedRegex(@"^'(.*)' is empty\.$")]
+    private static partial Regex FileEmpty();
+
+    [GeneratedRegex(@"^'(.*)' is (\d+) bytes; attachments may be at most (\d+) bytes\.$")]
+    private static partial Regex FileTooLarge();
+
+    [GeneratedRegex(@"^The file is (.+); attachments may be at most (.+)\.$")]
+    private static partial Regex UploadTooLarge();
+
+    [GeneratedRegex(@"^Files like '(.*)' are not accepted\. Accepted: (.+)\.$")]
+    private static partial Regex FileKind();
+
+    [GeneratedRegex(@"^The content of '(.*)' is not a (\S*) file\.$")]
+    private static partial Regex FileContent();
 
     [GeneratedRegex(@"^\S+ is required[.:]")]
     private static partial Regex Required();

@@ -106,6 +106,9 @@ public sealed class TicketListFilterTests(SeededDeskFixture fixture) : IClassFix
     [InlineData("assignee=none", "login,export,projector")]
     [InlineData("team=Hardware", "jam,projector")]
     [InlineData("team=Systems", "login,slow,export,report")]
+    [InlineData("team=Hardware&team=Systems", "login,slow,jam,export,projector,report")] // several teams: the parameter repeated
+    [InlineData("team=Hardware&team=Nobody", "jam,projector")]
+    [InlineData("team=Hardware&team=Systems&status=assigned", "jam,report")]
     [InlineData("text=%E9%AA%8C%E8%AF%81%E7%A0%81", "login")]
     [InlineData("text=%E4%BC%9A%E8%AE%AE%E5%AE%A4", "projector")]
     [InlineData("text=orders%20PAGE", "slow")]

@@ -42,10 +42,18 @@ public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeP
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>The "my team's" queue of someone in no team: empty, with a word on why.</summary>
+    public bool NoTeam { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? queue, string? q, string? priority, string? module, string? team,
         string? cursor, CancellationToken ct)
     {
         var query = await FiltersAsync(queue, q, priority, module, team, cursor, ct);
+        if (NoTeam)
+        {
+            return Page();
+        }
+
         try
         {
             var page = (await TicketList.Query(query, HttpContext, db, work, clock, ct)).Value!;
@@ -66,6 +74,11 @@ public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeP
         string? format, [FromServices] SlaSettings sla, [FromServices] OrganizationTime org, CancellationToken ct)
     {
         var query = await FiltersAsync(queue, q, priority, module, team, null, ct);
+        if (NoTeam)
+        {
+            return Page();
+        }
+
         try
         {
             var export = await TicketExport.WriteAsync(query, format, Actor, db, sla, org, clock, ct);
@@ -89,9 +102,12 @@ public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeP
         Modules = await db.Modules.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
         TeamNames = [.. teams.Select(t => t.Name)];
-        Team = team is { Length: > 0 } ? team
-            : Queue == "team" ? teams.FirstOrDefault(t => Actor.TeamIds.Contains(t.Id))?.Name
+        Team = team is { Length: > 0 } ? team : null;
+        // "My team's": a chosen team, else every team the person is in; in none, nothing is theirs.
+        string[]? teamFilter = Team is not null ? [Team]
+            : Queue == "team" ? [.. teams.Where(t => Actor.TeamIds.Contains(t.Id)).Select(t => t.Name)]
             : null;
+        NoTeam = teamFilter is [];
         Now = clock.GetUtcNow();
 
         var (status, assignee, sla) = Queue switch
@@ -105,7 +121,7 @@ public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeP
             _ => (OpenStatuses, (string?)null, (string?)null),
         };
         var query = new TicketListQuery(status, Priority is { Length: > 0 } ? Priority : null, Module is { Length: > 0 } ? Module : null,
-            assignee, Team, null, null, sla, Queue == "done" ? null : "slaDue", 50, cursor, q is { Length: > 0 } ? q : null);
+            assignee, teamFilter, null, null, sla, Queue == "done" ? null : "slaDue", 50, cursor, q is { Length: > 0 } ? q : null);
         return query;
     }
 

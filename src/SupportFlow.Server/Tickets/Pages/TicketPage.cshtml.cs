@@ -135,9 +135,19 @@ public sealed class TicketPageModel(
         Act(number, "cancel", () => TicketsApi.Cancel(number, new ReasonRequest(Posted("reason")), HttpContext, work, ct),
             text["Ticket cancelled."], ct);
 
+    /// <summary>A file over the limit is the API's 413; on the page it is a message next to the file field.</summary>
     public Task<IActionResult> OnPostAttachAsync(string number, IFormFile? file, CancellationToken ct) =>
-        Act(number, "attach", () => AttachmentsApi.Upload(number, file, HttpContext, work, db, options, clock, org, ct),
-            text["File attached."], ct);
+        Act(number, "attach", async () =>
+        {
+            try
+            {
+                await AttachmentsApi.Upload(number, file, HttpContext, work, db, options, clock, org, ct);
+            }
+            catch (AttachmentTooLargeException e)
+            {
+                throw new RequestValidationException(new Dictionary<string, string[]> { ["file"] = [e.Message] });
+            }
+        }, text["File attached."], ct);
 
     public Task<IActionResult> OnPostDepartmentAsync(string number, CancellationToken ct) =>
         Act(number, "department", () => CollaborationApi.AddDepartment(number,
