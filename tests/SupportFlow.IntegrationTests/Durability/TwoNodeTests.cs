@@ -5,15 +5,18 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.IntegrationTests.Cli;
 using SupportFlow.IntegrationTests.Infrastructure;
+using SupportFlow.IntegrationTests.Notifications;
 using SupportFlow.IntegrationTests.Tickets;
+using SupportFlow.Notifications;
 
 namespace SupportFlow.IntegrationTests.Durability;
 
 /// <summary>
 /// SPEC: several identical nodes on one database. Two real server processes share the test's
 /// database (on PostgreSQL one database, on SQLite one file): they migrate it once when started
-/// together, number concurrent intake spread over both without gaps or duplicates, and record
-/// each SLA event once although both sweep the same tickets at the same moment.
+/// together, number concurrent intake spread over both without gaps or duplicates, record
+/// each SLA event once although both sweep the same tickets at the same moment, and deliver each
+/// outbox row once although both delivery workers work off the same backlog.
 /// </summary>
 public sealed class TwoNodeTests
 {
@@ -139,6 +142,125 @@ public sealed class TwoNodeTests
         }
         finally
         {
+            TestDatabase.ReleaseConnections(data);
+            CliProcess.DeleteQuietly(data);
+        }
+    }
+
+    [Fact]
+    public async Task TwoNodesDeliveringOneOutboxSendEveryNotificationExactlyOnce()
+    {
+        var data = CliProcess.NewFolder("nodes");
+        Directory.CreateDirectory(data);
+        // Every mail is held (the sender waits for the answer to DATA) until all tickets are in and two mails are held
+        // at once. A node's worker sends one mail at a time, so two held mails mean both nodes are delivering; once
+        // released, both work off the same backlog of pending rows together.
+        var held = 0;
+        var bothDelivering = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var inbox = MailInbox.Start(async _ =>
+        {
+            if (!open.Task.IsCompleted)
+            {
+                if (Interlocked.Increment(ref held) == 2)
+                {
+                    bothDelivering.TrySetResult();
+                }
+
+                await open.Task;
+            }
+
+            return true;
+        });
+        var settings = new Dictionary<string, string>
+        {
+            ["SupportFlow:Smtp:Host"] = "127.0.0.1",
+            ["SupportFlow:Smtp:Port"] = inbox.Port.ToString(CultureInfo.InvariantCulture),
+            ["SupportFlow:Smtp:TlsMode"] = "none",
+            ["SupportFlow:Smtp:TimeoutSeconds"] = "120", // a held mail must not time out on a slow machine
+            ["SupportFlow:Notifications:PollSeconds"] = "0.1",
+            // No lease runs out during the test: a second delivery of a row could only come from a claim won twice.
+            ["SupportFlow:Notifications:LeaseSeconds"] = "120",
+            ["SupportFlow:Notifications:DefaultLanguage"] = "en",
+        };
+        try
+        {
+            Assert.Equal(0, (await CliProcess.RunAsync(["users", "add", "--login", "admin", "--name", "Admin", "--role", "admin"], data)).ExitCode);
+            var admin = (await CliProcess.RunAsync(["tokens", "create", "--login", "admin"], data)).StdoutLines[^1];
+
+            var nodes = await Task.WhenAll(ServerProcess.StartAsync(data, settings), ServerProcess.StartAsync(data, settings));
+            await using (nodes[0])
+            await using (nodes[1])
+            {
+                using var first = nodes[0].Client(admin);
+                using var second = nodes[1].Client(admin);
+                HttpClient[] clients = [first, second];
+                (await clients[0].PostAsJsonAsync("/api/teams", new { name = "Systems", members = Array.Empty<string>() })).EnsureSuccessStatusCode();
+                (await clients[0].PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "system", team = "Systems" }))
+                    .EnsureSuccessStatusCode();
+
+                // 20 phone calls taken on alternate nodes, each from its own caller with an e-mail address:
+                // each ticket queues one "received" mail (P3 and a team without chat: nothing else).
+                var numberOf = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < 20; i++)
+                {
+                    var email = $"caller{i}@example.com";
+                    var ticket = await (await clients[i % 2].PostAsJsonAsync("/api/tickets", Desk.Report(b =>
+                    {
+                        b["channel"] = "phone";
+                        b["priority"] = "P3";
+                        b["reporter"] = new JsonObject { ["name"] = $"Caller {i}", ["email"] = email };
+                    }))).Json(HttpStatusCode.Created);
+                    numberOf[email] = ticket.Str("number");
+                }
+
+                await bothDelivering.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                open.SetResult();
+
+                await using var db = TestDatabase.OpenContext(data);
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (await db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Pending) && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(100);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1)); // time for a duplicate still on its way to show up, if there were one
+
+                // One "received" mail per ticket, to its caller.
+                var rows = await db.Outbox.AsNoTracking().ToListAsync();
+                var emails = rows.Where(r => r.Channel == NotificationChannel.Email).ToList();
+                Assert.Equal(numberOf.Keys.Order(StringComparer.Ordinal), emails.Select(r => r.Recipient).Order(StringComparer.Ordinal));
+
+                // The SMTP server received each row's Message-ID exactly once, at the row's recipient, and nothing else.
+                var mails = inbox.Received.ToList();
+                Assert.Empty(mails.GroupBy(m => m.Message.MessageId, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
+                Assert.Equal(emails.Count, mails.Count);
+                Assert.Equal(emails.Select(r => r.MessageId).Order(StringComparer.Ordinal),
+                    mails.Select(m => m.Message.MessageId).Order(StringComparer.Ordinal));
+                var rowOf = emails.ToDictionary(r => r.MessageId, StringComparer.Ordinal);
+                Assert.All(mails, mail =>
+                {
+                    var recipient = rowOf[mail.Message.MessageId ?? ""].Recipient;
+                    Assert.Equal(new[] { recipient }, mail.EnvelopeTo);
+                    Assert.Contains(numberOf[recipient], mail.Subject, StringComparison.Ordinal);
+                });
+
+                // Every row was sent by one attempt and is no longer claimed.
+                Assert.All(rows, row =>
+                {
+                    Assert.Equal(OutboxStatus.Sent, row.Status);
+                    Assert.Equal(1, row.Attempts);
+                    Assert.Null(row.ClaimToken);
+                });
+
+                // Each delivery is recorded once on its ticket.
+                var recorded = await db.TicketHistory.Where(h => h.Action == "notify").Select(h => h.TicketId).ToListAsync();
+                Assert.Equal(rows.Select(r => r.TicketId!.Value).Order(), recorded.Order());
+            }
+        }
+        finally
+        {
+            open.TrySetResult();
             TestDatabase.ReleaseConnections(data);
             CliProcess.DeleteQuietly(data);
         }
