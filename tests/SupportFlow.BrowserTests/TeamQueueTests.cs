@@ -22,6 +22,7 @@ public sealed class TeamQueueTests(Browser browser)
         var queue = both.Locator("#queue");
         await Expect(queue).ToContainTextAsync("Desk phone has no dial tone");
         await Expect(queue).ToContainTextAsync("Laptop does not start");
+        await Expect(both.Locator(".export")).ToHaveCountAsync(1);
         await Expect(queue).Not.ToContainTextAsync("Sales orders stuck in the queue");
         await both.Context.CloseAsync();
 
@@ -37,6 +38,7 @@ public sealed class TeamQueueTests(Browser browser)
         await none.GotoAsync("/console?queue=team");
         await Expect(none.Locator("#queue")).ToHaveCountAsync(0);
         await Expect(none.Locator("#empty-queue")).ToContainTextAsync("You are in no team");
+        await Expect(none.Locator(".export")).ToHaveCountAsync(0); // nothing to export: no link that would download this page
         await none.Context.CloseAsync();
     }
 
