@@ -1,3 +1,5 @@
+using SupportFlow.Localization;
+
 namespace SupportFlow.Archive;
 
 /// <summary>
@@ -18,13 +20,14 @@ public static class RetentionRule
         ArchiveMonth.Of(now, zone).AddMonths(-Months(retentionMonths));
 
     /// <summary>Why purging before <paramref name="before"/> is refused at <paramref name="now"/>, or null when the period allows it.</summary>
-    public static string? Refusal(ArchiveMonth before, DateTimeOffset now, TimeZoneInfo zone, int retentionMonths)
+    public static LocalizedMessage? Refusal(ArchiveMonth before, DateTimeOffset now, TimeZoneInfo zone, int retentionMonths)
     {
         var latest = LatestBefore(now, zone, retentionMonths);
         return before <= latest
             ? null
-            : $"Tickets received in {before.Previous} are younger than the retention period of {Months(retentionMonths)} months; "
-              + $"the latest month purge --before accepts now is {latest}.";
+            : new LocalizedMessage(
+                "Tickets received in {0} are younger than the retention period of {1} months; the latest month purge --before accepts now is {2}.",
+                before.Previous, Months(retentionMonths), latest);
     }
 
     /// <summary>Whether a ticket finished (closed or cancelled) at <paramref name="finishedAt"/> has been kept long enough.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SupportFlow.Localization;
 
 namespace SupportFlow.Common;
 
@@ -10,13 +11,18 @@ namespace SupportFlow.Common;
 /// </summary>
 public sealed partial class RequestErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<LocalizedMessage>> _errors = new(StringComparer.Ordinal);
 
     public bool IsValid => _errors.Count == 0;
 
-    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    /// <summary>The messages in English, as logs and the CLI show them.</summary>
+    public IDictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.ToString()).ToArray(), StringComparer.Ordinal);
 
-    public void Add(string field, string message)
+    /// <summary>A message of the catalogue: <c>errors.Add("team", "Unknown team '{0}'.", name)</c>.</summary>
+    public void Add(string field, string key, params object?[] args) => Add(field, new LocalizedMessage(key, args));
+
+    public void Add(string field, LocalizedMessage message)
     {
         if (!_errors.TryGetValue(field, out var list))
         {
@@ -31,7 +37,7 @@ public sealed partial class RequestErrors
     {
         if (!IsValid)
         {
-            throw new RequestValidationException(ToDictionary());
+            throw new RequestValidationException(_errors.ToDictionary(e => e.Key, e => (IReadOnlyList<LocalizedMessage>)e.Value));
         }
     }
 
@@ -39,7 +45,7 @@ public sealed partial class RequestErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(field, $"{field} is required.");
+            Add(field, "{0} is required.", field);
             return "";
         }
 
@@ -52,7 +58,7 @@ public sealed partial class RequestErrors
         var name = Required(field, value, Limits.Name);
         if (name.Contains('/', StringComparison.Ordinal))
         {
-            Add(field, $"{field} cannot contain '/': it is used in URLs such as /api/{field}s/<name>.");
+            Add(field, "{0} cannot contain '/': it is used in URLs such as /api/{0}s/<name>.", field);
         }
 
         return name;
@@ -67,7 +73,7 @@ public sealed partial class RequestErrors
         {
             if (required)
             {
-                Add(field, $"{field} is required: one of {WireNames.All<T>()}.");
+                Add(field, "{0} is required: one of {1}.", field, WireNames.All<T>());
             }
 
             return null;
@@ -78,7 +84,7 @@ public sealed partial class RequestErrors
             return parsed;
         }
 
-        Add(field, $"'{Shorten(value)}' is not a valid {field}: use one of {WireNames.All<T>()}.");
+        Add(field, "'{0}' is not a valid {1}: use one of {2}.", Shorten(value), field, WireNames.All<T>());
         return null;
     }
 
@@ -89,7 +95,7 @@ public sealed partial class RequestErrors
         {
             if (required)
             {
-                Add(field, $"{field} is required: an ISO 8601 time with offset, e.g. 2026-05-20T14:30+08:00.");
+                Add(field, "{0} is required: an ISO 8601 time with offset, e.g. 2026-05-20T14:30+08:00.", field);
             }
 
             return null;
@@ -97,7 +103,7 @@ public sealed partial class RequestErrors
 
         if (!HasOffset(value) || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            Add(field, $"'{Shorten(value)}' is not an ISO 8601 time with offset, e.g. 2026-05-20T14:30+08:00.");
+            Add(field, "'{0}' is not an ISO 8601 time with offset, e.g. 2026-05-20T14:30+08:00.", Shorten(value));
             return null;
         }
 
@@ -108,7 +114,7 @@ public sealed partial class RequestErrors
     {
         if (value is { } v && (v < min || v > max))
         {
-            Add(field, $"{field} must be from {min} to {max}.");
+            Add(field, "{0} must be from {1} to {2}.", field, min, max);
             return null;
         }
 
@@ -120,13 +126,13 @@ public sealed partial class RequestErrors
         var trimmed = value.Trim();
         if (trimmed.Length > maxLength)
         {
-            Add(field, $"{field} is too long: at most {maxLength} characters (got {trimmed.Length}).");
+            Add(field, "{0} is too long: at most {1} characters (got {2}).", field, maxLength, trimmed.Length);
             return null;
         }
 
         if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            Add(field, $"{field} contains control characters.");
+            Add(field, "{0} contains control characters.", field);
             return null;
         }
 
@@ -142,8 +148,18 @@ public sealed partial class RequestErrors
 }
 
 /// <summary>Input that failed its checks; carries the per-field messages.</summary>
-public sealed class RequestValidationException(IDictionary<string, string[]> errors)
-    : Exception("One or more fields are invalid.")
+public sealed class RequestValidationException(IReadOnlyDictionary<string, IReadOnlyList<LocalizedMessage>> messages)
+    : LocalizedException(new LocalizedMessage("One or more fields are invalid."))
 {
-    public IDictionary<string, string[]> Errors { get; } = errors;
+    /// <summary>One field's message: <c>new RequestValidationException("team", "Unknown team '{0}'.", name)</c>.</summary>
+    public RequestValidationException(string field, string key, params object?[] args)
+        : this(new Dictionary<string, IReadOnlyList<LocalizedMessage>> { [field] = [new LocalizedMessage(key, args)] })
+    {
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<LocalizedMessage>> Messages { get; } = messages;
+
+    /// <summary>The messages in the current request's language.</summary>
+    public IDictionary<string, string[]> Errors =>
+        Messages.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Localized).ToArray(), StringComparer.Ordinal);
 }

@@ -71,12 +71,12 @@ public sealed class Article
         if (basedOn is { } seen && seen != CurrentVersion)
         {
             throw new DomainException(
-                $"Article {Id} is at version {CurrentVersion}, not {seen}: someone else saved meanwhile. Reload it and edit again.");
+                "Article {0} is at version {1}, not {2}: someone else saved meanwhile. Reload it and edit again.", Id, CurrentVersion, seen);
         }
 
         if (content.SameAs(Content))
         {
-            throw new DomainException($"Nothing changed: article {Id} already reads like that (version {CurrentVersion}).");
+            throw new DomainException("Nothing changed: article {0} already reads like that (version {1}).", Id, CurrentVersion);
         }
 
         Apply(content, author, now, note);

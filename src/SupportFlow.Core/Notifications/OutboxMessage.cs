@@ -120,7 +120,7 @@ public sealed class OutboxMessage
     {
         if (Status != OutboxStatus.Failed)
         {
-            throw new Common.DomainException($"Notification {Id} is {Common.WireNames.Of(Status)}; only failed ones are retried.");
+            throw new Common.DomainException("Notification {0} is {1}; only failed ones are retried.", Id, Localization.LocalizedMessage.Wire(Status));
         }
 
         Status = OutboxStatus.Pending;

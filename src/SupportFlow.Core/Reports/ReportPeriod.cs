@@ -42,7 +42,7 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
         }
         else if (errors.IsValid && end.DayNumber - start.DayNumber + 1 > MaxDays)
         {
-            errors.Add("to", $"A report covers at most {MaxDays} days (about three years).");
+            errors.Add("to", "A report covers at most {0} days (about three years).", MaxDays);
         }
 
         return new ReportPeriod(start, end);
@@ -62,7 +62,7 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
         }
 
         var shown = text.Length <= 40 ? text : text[..40] + "…";
-        errors.Add(field, $"'{shown}' is not a date: use YYYY-MM-DD (a day in the organisation's time zone), e.g. 2026-05-01.");
+        errors.Add(field, "'{0}' is not a date: use YYYY-MM-DD (a day in the organisation's time zone), e.g. 2026-05-01.", shown);
         return null;
     }
 

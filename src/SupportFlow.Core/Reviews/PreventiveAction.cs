@@ -1,3 +1,4 @@
+using SupportFlow.Localization;
 using SupportFlow.Common;
 using SupportFlow.Users;
 
@@ -87,7 +88,7 @@ public sealed class PreventiveAction
     {
         if (Status != ActionStatus.Open)
         {
-            throw new DomainException($"Action {Id} is already {WireNames.Of(Status)}.");
+            throw new DomainException("Action {0} is already {1}.", Id, LocalizedMessage.Wire(Status));
         }
 
         Status = status;

@@ -137,7 +137,7 @@ public sealed class Review
         EnsureOpen();
         if (!category.IsActive && category.Id != CauseCategoryId)
         {
-            throw new DomainException($"Cause category '{category.Key}' is no longer in use.");
+            throw new DomainException("Cause category '{0}' is no longer in use.", category.Key);
         }
 
         RootCause = rootCause;
@@ -159,7 +159,7 @@ public sealed class Review
         EnsureOpen();
         if (!owner.IsActive || owner.Role < Role.Engineer)
         {
-            throw new DomainException($"{owner.Login} cannot own a preventive action: only active staff can.");
+            throw new DomainException("{0} cannot own a preventive action: only active staff can.", owner.Login);
         }
 
         var action = new PreventiveAction(description, owner, dueDate, dueAt, now);
@@ -204,7 +204,7 @@ public sealed class Review
 
     private PreventiveAction FindAction(int actionId) =>
         _actions.SingleOrDefault(a => a.Id == actionId)
-        ?? throw new NotFoundException($"Review {Id} has no action {actionId}.");
+        ?? throw new NotFoundException("Review {0} has no action {1}.", Id, actionId);
 
     private void CheckDone(DateTimeOffset now)
     {
@@ -219,7 +219,7 @@ public sealed class Review
     {
         if (Status == ReviewStatus.Done)
         {
-            throw new DomainException($"Review {Id} is done; it takes no more changes.");
+            throw new DomainException("Review {0} is done; it takes no more changes.", Id);
         }
     }
 

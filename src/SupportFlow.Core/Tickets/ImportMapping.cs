@@ -1,3 +1,4 @@
+using SupportFlow.Localization;
 using SupportFlow.Archive;
 
 namespace SupportFlow.Tickets;
@@ -35,7 +36,7 @@ public sealed class ImportMapping
     public IEnumerable<string> Ignored => Headers.Where((_, i) => !_columnOf.ContainsValue(i));
 
     /// <summary>The mapping for <paramref name="headers"/> with explicit <c>column=field</c> pairs; problems keyed by "map".</summary>
-    public static ImportMapping Create(IReadOnlyList<string> headers, IEnumerable<string> pairs, List<string> problems)
+    public static ImportMapping Create(IReadOnlyList<string> headers, IEnumerable<string> pairs, List<LocalizedMessage> problems)
     {
         var columnOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < headers.Count; i++)
@@ -54,15 +55,15 @@ public sealed class ImportMapping
             var index = headers.ToList().FindIndex(h => h.Trim().Equals(column, StringComparison.OrdinalIgnoreCase));
             if (split <= 0)
             {
-                problems.Add($"'{pair}' is not column=field, e.g. 问题描述=description.");
+                problems.Add(new("'{0}' is not column=field, e.g. 问题描述=description.", pair));
             }
             else if (field is null)
             {
-                problems.Add($"'{pair}': unknown field; use one of {string.Join(", ", Fields)}.");
+                problems.Add(new("'{0}': unknown field; use one of {1}.", pair, string.Join(", ", Fields)));
             }
             else if (index < 0)
             {
-                problems.Add($"'{pair}': the file has no column '{column}'; its columns are {string.Join(", ", headers)}.");
+                problems.Add(new("'{0}': the file has no column '{1}'; its columns are {2}.", pair, column, string.Join(", ", headers)));
             }
             else
             {

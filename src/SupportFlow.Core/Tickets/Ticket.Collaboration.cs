@@ -1,4 +1,5 @@
 using SupportFlow.Common;
+using SupportFlow.Localization;
 using SupportFlow.Users;
 
 namespace SupportFlow.Tickets;
@@ -35,7 +36,7 @@ public sealed partial class Ticket
         var previous = _departments.FirstOrDefault(d => d.Responsible);
         if (previous?.DepartmentId == department.Id)
         {
-            throw new DomainException($"{department.Name} is already the responsible department of ticket {Number}.");
+            throw new DomainException("{0} is already the responsible department of ticket {1}.", department.Name, Number);
         }
 
         if (previous is not null)
@@ -64,7 +65,7 @@ public sealed partial class Ticket
         EnsureBeingWorked();
         if (Involves(department.Id))
         {
-            throw new DomainException($"{department.Name} already works on ticket {Number}.");
+            throw new DomainException("{0} already works on ticket {1}.", department.Name, Number);
         }
 
         _departments.Add(new TicketDepartment(department, responsible: false, at));
@@ -77,7 +78,7 @@ public sealed partial class Ticket
     {
         EnsureBeingWorked();
         var working = _departments.FirstOrDefault(d => d.DepartmentId == department.Id)
-            ?? throw new NotFoundException($"{department.Name} does not work on ticket {Number}.");
+            ?? throw new NotFoundException("{0} does not work on ticket {1}.", department.Name, Number);
         _departments.Remove(working);
         Append(at, actor, "department", working.Responsible ? "responsibleDepartment" : "collaboratingDepartment", department.Name,
             null, reason, isPublic: false);
@@ -90,7 +91,7 @@ public sealed partial class Ticket
         EnsureBeingWorked();
         if (_vendorContacts.Any(v => string.Equals(v.Email, contact.Email, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DomainException($"{contact.Email} is already involved in ticket {Number}.");
+            throw new DomainException("{0} is already involved in ticket {1}.", contact.Email, Number);
         }
 
         var involved = new TicketVendorContact(contact, actor.Login, at);
@@ -104,7 +105,7 @@ public sealed partial class Ticket
     {
         EnsureBeingWorked();
         var involved = _vendorContacts.FirstOrDefault(v => v.Id == vendorContactId)
-            ?? throw new NotFoundException($"Ticket {Number} has no vendor contact {vendorContactId}.");
+            ?? throw new NotFoundException("Ticket {0} has no vendor contact {1}.", Number, vendorContactId);
         _vendorContacts.Remove(involved);
         Append(at, actor, "vendor", "vendorContact", Describe(involved.Contact), null, null, isPublic: false);
         Touch(at);
@@ -118,7 +119,7 @@ public sealed partial class Ticket
         if (!TicketTransitions.IsOpen(Status) && Status != TicketStatus.Resolved)
         {
             throw new DomainException(
-                $"Ticket {Number} is {WireNames.Of(Status)}: departments and vendor contacts change only while it is worked on.");
+                "Ticket {0} is {1}: departments and vendor contacts change only while it is worked on.", Number, LocalizedMessage.Wire(Status));
         }
     }
 }

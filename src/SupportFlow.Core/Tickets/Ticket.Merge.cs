@@ -1,4 +1,5 @@
 using SupportFlow.Common;
+using SupportFlow.Localization;
 using SupportFlow.Users;
 
 namespace SupportFlow.Tickets;
@@ -19,13 +20,13 @@ public sealed partial class Ticket
     {
         if (survivor.Id == Id)
         {
-            throw new DomainException($"Ticket {Number} cannot be merged into itself.");
+            throw new DomainException("Ticket {0} cannot be merged into itself.", Number);
         }
 
         if (!TicketTransitions.IsOpen(survivor.Status))
         {
             throw new DomainException(
-                $"Ticket {survivor.Number} is {WireNames.Of(survivor.Status)}: a duplicate is merged into an open ticket.");
+                "Ticket {0} is {1}: a duplicate is merged into an open ticket.", survivor.Number, LocalizedMessage.Wire(survivor.Status));
         }
 
         Cancel(actor, at, $"Duplicate of {survivor.Number}: merged into it.");

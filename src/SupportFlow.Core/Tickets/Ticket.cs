@@ -233,7 +233,7 @@ public sealed partial class Ticket
         Ensure(TicketAction.Assign);
         if (!assignee.IsActive || assignee.Role < Role.Engineer)
         {
-            throw new DomainException($"{assignee.Login} cannot own tickets: only active engineers and supervisors can.");
+            throw new DomainException("{0} cannot own tickets: only active engineers and supervisors can.", assignee.Login);
         }
 
         var action = WireNames.Of(TicketAction.Assign);
@@ -243,7 +243,7 @@ public sealed partial class Ticket
         var newOwner = AssigneeId != assignee.Id;
         if (!newTeam && !newOwner)
         {
-            throw new DomainException($"Ticket {Number} is already assigned to {assignee.Login} in team {team.Name}.");
+            throw new DomainException("Ticket {0} is already assigned to {1} in team {2}.", Number, assignee.Login, team.Name);
         }
 
         if (newTeam)
@@ -395,7 +395,7 @@ public sealed partial class Ticket
 
         if (ConfirmedAt is not null)
         {
-            throw new DomainException($"Ticket {Number} is resolved and already confirmed; it awaits closing.");
+            throw new DomainException("Ticket {0} is resolved and already confirmed; it awaits closing.", Number);
         }
 
         if (rating is < 1 or > 5)
@@ -435,7 +435,7 @@ public sealed partial class Ticket
         if (ConfirmedAt is null && !actor.IsSupervisor)
         {
             throw new DomainException(
-                $"Ticket {Number} is resolved and awaits the reporter's confirmation; only a supervisor may close it without.");
+                "Ticket {0} is resolved and awaits the reporter's confirmation; only a supervisor may close it without.", Number);
         }
 
         var action = WireNames.Of(TicketAction.Close);
@@ -450,12 +450,12 @@ public sealed partial class Ticket
         Ensure(TicketAction.Close);
         if (ConfirmedAt is not null)
         {
-            throw new DomainException($"Ticket {Number} was confirmed; its owner closes it with a summary.");
+            throw new DomainException("Ticket {0} was confirmed; its owner closes it with a summary.", Number);
         }
 
         if (ReporterRepliedAt >= ResolvedAt)
         {
-            throw new DomainException($"The reporter answered the resolution of ticket {Number}; its owner decides.");
+            throw new DomainException("The reporter answered the resolution of ticket {0}; its owner decides.", Number);
         }
 
         Append(at, Actor.System, "autoClose", null, null, null,
@@ -657,11 +657,11 @@ public sealed partial class Ticket
         Version++;
     }
 
-    private static void RequireText(string? value, string message)
+    private static void RequireText(string? value, string key)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new DomainException(message);
+            throw new DomainException(key);
         }
     }
 

@@ -1,4 +1,5 @@
 using SupportFlow.Common;
+using SupportFlow.Localization;
 using SupportFlow.Users;
 
 namespace SupportFlow.Tickets;
@@ -14,7 +15,7 @@ public static class TicketPermissions
 
     /// <summary>Throws <see cref="NotFoundException"/> for an invisible ticket and <see cref="ForbiddenException"/> for a refused action.</summary>
     public static void Ensure(Actor actor, Ticket ticket, TicketAction action) =>
-        EnsureAllowed(actor, ticket, May(actor, ticket, action), $"'{WireNames.Of(action)}'", WhyNot(actor, action));
+        EnsureAllowed(actor, ticket, May(actor, ticket, action), new("'{0}'", LocalizedMessage.Wire(action)), WhyNot(actor, action));
 
     public static bool May(Actor actor, Ticket ticket, TicketAction action) => action switch
     {
@@ -43,29 +44,32 @@ public static class TicketPermissions
 
     /// <summary>Which departments work a ticket is a supervisor's coordination (SPEC step 2).</summary>
     public static void EnsureCoordinates(Actor actor, Ticket ticket) =>
-        EnsureAllowed(actor, ticket, actor.IsSupervisor, "change the departments of", ": that is a supervisor's decision");
+        EnsureAllowed(actor, ticket, actor.IsSupervisor, LocalizedMessage.Word("change the departments of"), SupervisorsDecision);
 
     /// <summary>Whoever works the ticket may involve a vendor's contact.</summary>
     public static void EnsureInvolvesVendors(Actor actor, Ticket ticket) =>
-        EnsureAllowed(actor, ticket, Works(actor, ticket), "involve vendors in", WhyNot(actor, TicketAction.Update));
+        EnsureAllowed(actor, ticket, Works(actor, ticket), LocalizedMessage.Word("involve vendors in"), WhyNot(actor, TicketAction.Update));
 
-    private static void EnsureAllowed(Actor actor, Ticket ticket, bool allowed, string what, string whyNot)
+    private static void EnsureAllowed(Actor actor, Ticket ticket, bool allowed, LocalizedMessage what, string refusal)
     {
         if (!CanSee(actor, ticket))
         {
-            throw new NotFoundException($"Ticket {ticket.Number} was not found.");
+            throw new NotFoundException("Ticket {0} was not found.", ticket.Number);
         }
 
         if (!allowed)
         {
-            throw new ForbiddenException($"A {WireNames.Of(actor.Role)} may not {what} ticket {ticket.Number}{whyNot}.");
+            throw new ForbiddenException(refusal, LocalizedMessage.Wire(actor.Role), what, ticket.Number);
         }
     }
 
+    private const string SupervisorsDecision = "A {0} may not {1} ticket {2}: that is a supervisor's decision.";
+
+    /// <summary>The refusal's sentence (role, what, ticket number), saying why when the reason is not obvious.</summary>
     private static string WhyNot(Actor actor, TicketAction action) => action switch
     {
-        TicketAction.Triage or TicketAction.Assign or TicketAction.Cancel => ": that is a supervisor's decision",
-        _ when actor.IsStaff => ": it belongs to another team and is not assigned to you",
-        _ => "",
+        TicketAction.Triage or TicketAction.Assign or TicketAction.Cancel => SupervisorsDecision,
+        _ when actor.IsStaff => "A {0} may not {1} ticket {2}: it belongs to another team and is not assigned to you.",
+        _ => "A {0} may not {1} ticket {2}.",
     };
 }

@@ -19,10 +19,9 @@ public sealed record PurgeRequest(string? Before, bool? DryRun)
     public ArchiveMonth Parse() =>
         ArchiveMonth.TryParse(Before?.Trim(), out var month)
             ? month
-            : throw new RequestValidationException(new Dictionary<string, string[]>
-            {
-                ["before"] = [Before is null ? "before is required: a month YYYY-MM." : $"'{Before}' is not a month: use YYYY-MM, e.g. 2025-06."],
-            });
+            : Before is null
+                ? throw new RequestValidationException("before", "before is required: a month YYYY-MM.")
+                : throw new RequestValidationException("before", "'{0}' is not a month: use YYYY-MM, e.g. {1}.", Before, "2025-06");
 }
 
 /// <summary>

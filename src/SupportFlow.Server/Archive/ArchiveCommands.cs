@@ -71,8 +71,5 @@ public static class ArchiveCommands
     internal static ArchiveMonth ParseMonth(string? text, string option = "--month") =>
         ArchiveMonth.TryParse(text?.Trim(), out var month)
             ? month
-            : throw new Common.RequestValidationException(new Dictionary<string, string[]>
-            {
-                [option] = [$"'{text}' is not a month: use YYYY-MM, e.g. 2026-05."],
-            });
+            : throw new Common.RequestValidationException(option, "'{0}' is not a month: use YYYY-MM, e.g. {1}.", text, "2026-05");
 }

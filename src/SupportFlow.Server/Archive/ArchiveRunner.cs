@@ -33,5 +33,5 @@ public sealed class ArchiveRunner(MonthlyArchive archive, ArchiveClaims claims, 
     public async Task<string> BusyMessageAsync(ArchiveMonth month, CancellationToken ct) =>
         await claims.FindAsync(month, ct) is { } run
             ? $"The archive of {month} is being written by {run.ClaimedBy} (claim until {run.ClaimedUntil:u}); try again later."
-            : throw new DomainException($"The archive of {month} could not be claimed.");
+            : throw new DomainException("The archive of {0} could not be claimed.", month);
 }

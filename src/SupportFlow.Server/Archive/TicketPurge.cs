@@ -32,7 +32,7 @@ public sealed class TicketPurge(
         var retention = options.Value.Archive.RetentionMonths;
         if (RetentionRule.Refusal(before, now, org.Zone, retention) is { } refusal)
         {
-            throw new DomainException(refusal);
+            throw new DomainException(refusal.Key, [.. refusal.Args]);
         }
 
         var (receivedBefore, finishedBy) = (before.Start(org.Zone), now.AddMonths(-RetentionRule.Months(retention)));
@@ -102,8 +102,8 @@ public sealed class TicketPurge(
         var problems = archive.Folders.Verify(month, out var manifest);
         if (problems.Count > 0)
         {
-            throw new DomainException($"Nothing purged: the archive of {month} does not verify ({string.Join("; ", problems)}). "
-                                      + $"Run 'archive --month {month}' first.");
+            throw new DomainException("Nothing purged: the archive of {0} does not verify ({1}). Run 'archive --month {0}' first.",
+                month, string.Join("; ", problems));
         }
 
         var archived = ArchivedNumbers(archive.Folders.Final(month));
@@ -111,8 +111,8 @@ public sealed class TicketPurge(
             .Select(t => t.Number).ToList();
         if (stale.Count > 0)
         {
-            throw new DomainException($"Nothing purged: the archive of {month} is older than tickets "
-                                      + $"{string.Join(", ", stale.Take(5))}. Run 'archive --month {month}' again first.");
+            throw new DomainException("Nothing purged: the archive of {0} is older than tickets {1}. Run 'archive --month {0}' again first.",
+                month, string.Join(", ", stale.Take(5)));
         }
     }
 

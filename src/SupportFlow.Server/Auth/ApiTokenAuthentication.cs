@@ -42,7 +42,7 @@ public sealed class ApiTokenAuthentication(
             return AuthenticateResult.Fail("The API token is unknown or revoked.");
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.Principal(user.ToActor(), SchemeName), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.Principal(user, SchemeName), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
@@ -70,8 +70,12 @@ public static class ActorClaims
     private const string TeamClaim = "team";
     private const string DepartmentClaim = "department";
 
-    public static ClaimsPrincipal Principal(Actor actor, string scheme)
+    /// <summary>The user's saved language (zh-CN, en), read by request localization when a request names none.</summary>
+    public const string LanguageClaim = "language";
+
+    public static ClaimsPrincipal Principal(User user, string scheme)
     {
+        var actor = user.ToActor();
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, actor.UserId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
@@ -84,6 +88,11 @@ public static class ActorClaims
         if (actor.DepartmentId is int department)
         {
             claims.Add(new Claim(DepartmentClaim, department.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (user.Language is { } language)
+        {
+            claims.Add(new Claim(LanguageClaim, language));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));

@@ -36,7 +36,7 @@ public static class BackupCommands
             var folder = Path.GetFullPath(result.GetValue(to)!);
             if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
             {
-                throw new DomainException($"{folder} is not empty: a backup goes into an empty or new folder.");
+                throw new DomainException("{0} is not empty: a backup goes into an empty or new folder.", folder);
             }
 
             var db = services.GetRequiredService<SupportFlowDbContext>();
@@ -69,25 +69,25 @@ public static class BackupCommands
             var infoPath = Path.Combine(folder, InfoFile);
             if (!File.Exists(infoPath))
             {
-                throw new DomainException($"{folder} holds no backup ({InfoFile} is missing).");
+                throw new DomainException("{0} holds no backup ({1} is missing).", folder, InfoFile);
             }
 
             var info = JsonSerializer.Deserialize<BackupInfo>(await File.ReadAllTextAsync(infoPath, token), Archive.ArchiveFolders.Json)!;
             var database = Path.Combine(folder, DatabaseFile);
             if (!File.Exists(database) || Sha256(database) != info.DatabaseSha256)
             {
-                throw new DomainException($"{database} is missing or does not match the checksum in {InfoFile}: not restored.");
+                throw new DomainException("{0} is missing or does not match the checksum in {1}: not restored.", database, InfoFile);
             }
 
             var target = SqliteBackup.FileOf(db);
             if (File.Exists(target) && !result.GetValue(force))
             {
-                throw new DomainException($"{target} exists: restore refuses to overwrite a database without --force (stop the server first).");
+                throw new DomainException("{0} exists: restore refuses to overwrite a database without --force (stop the server first).", target);
             }
 
             if (SqliteBackup.ProcessesUsing(target) is { Count: > 0 } users)
             {
-                throw new DomainException($"{target} is open in process {string.Join(", ", users)} (a running server?): stop it, then restore.");
+                throw new DomainException("{0} is open in process {1} (a running server?): stop it, then restore.", target, string.Join(", ", users));
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -5,48 +5,56 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Localization;
+using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.Errors;
 
 /// <summary>
 /// The one place that turns exceptions into RFC 9457 problem details: invalid input 400 with
-/// per-field messages, refused rules 409 (naming the ticket's status), missing things 404.
+/// per-field messages, refused rules 409 (naming the ticket's status), missing things 404. Titles
+/// and messages are in the caller's language (request localization: Accept-Language, the language
+/// cookie, the user's saved language): the exception handler runs outside that middleware, so the
+/// culture is read from the request's feature, not from the thread.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var culture = UiLanguage.CultureOf(httpContext);
+        string Say(string key) => Texts.Get(key, culture);
         var problem = exception switch
         {
-            RequestValidationException e => new ValidationProblemDetails(e.Errors)
+            RequestValidationException e => new ValidationProblemDetails(
+                e.Messages.ToDictionary(f => f.Key, f => f.Value.Select(m => m.In(culture)).ToArray()))
             {
-                Status = 400, Title = "One or more fields are invalid.",
+                Status = 400, Title = Say("One or more fields are invalid."),
             },
             Tickets.AttachmentTooLargeException e => new ValidationProblemDetails(
-                new Dictionary<string, string[]> { ["file"] = [e.Message] })
+                new Dictionary<string, string[]> { ["file"] = [e.Text.In(culture)] })
             {
-                Status = 413, Title = "Attachment too large",
+                Status = 413, Title = Say("Attachment too large"),
             },
             BadHttpRequestException { StatusCode: 413 } => new ProblemDetails
             {
-                Status = 413, Title = "Request too large", Detail = exception.Message,
+                Status = 413, Title = Say("Request too large"), Detail = exception.Message,
             },
-            BadHttpRequestException e => FromBadRequest(e),
+            BadHttpRequestException e => FromBadRequest(e, culture),
             TicketTransitionException e => new ProblemDetails
             {
-                Status = 409, Title = "Not allowed in the ticket's current status", Detail = e.Message,
+                Status = 409, Title = Say("Not allowed in the ticket's current status"), Detail = e.Text.In(culture),
                 Extensions = { ["currentStatus"] = WireNames.Of(e.Status), ["action"] = WireNames.Of(e.Action) },
             },
-            DomainException e => new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message },
-            NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
-            ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = e.Message },
+            DomainException e => new ProblemDetails { Status = 409, Title = Say("Conflict"), Detail = e.Text.In(culture) },
+            NotFoundException e => new ProblemDetails { Status = 404, Title = Say("Not found"), Detail = e.Text.In(culture) },
+            ForbiddenException e => new ProblemDetails { Status = 403, Title = Say("Forbidden"), Detail = e.Text.In(culture) },
             // A race lost more often than the retries allow (a concurrency token, or a unique key such as an SLA event).
             DbUpdateException e when DatabaseProviders.IsLostRace(e) => new ProblemDetails
             {
-                Status = 409, Title = "Changed by someone else",
-                Detail = "Someone else changed this at the same time; reload it and try again.",
+                Status = 409, Title = Say("Changed by someone else"),
+                Detail = Say("Someone else changed this at the same time; reload it and try again."),
             },
             _ => null,
         };
@@ -64,7 +72,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     }
 
     /// <summary>Body binding failures: name the field that JSON could not convert, or say the body is not JSON.</summary>
-    private static ValidationProblemDetails FromBadRequest(BadHttpRequestException exception)
+    private static ValidationProblemDetails FromBadRequest(BadHttpRequestException exception, System.Globalization.CultureInfo culture)
     {
         if (exception.InnerException is JsonException json)
         {
@@ -74,11 +82,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             var reason = json.InnerException?.Message ?? "";
             var converted = ConvertedTo().Match(json.Message);
             var message = field == "body" || !(converted.Success || reason.StartsWith("Cannot get the value", StringComparison.Ordinal))
-                ? $"The request body is not valid JSON ({json.Message.Split(" Path:")[0].TrimEnd('.')})."
-                : $"{field} has the wrong type: expected {Expected(reason.Length > 0 ? reason : converted.Groups[1].Value)}.";
-            return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+                ? new LocalizedMessage("The request body is not valid JSON ({0}).", json.Message.Split(" Path:")[0].TrimEnd('.'))
+                : new LocalizedMessage("{0} has the wrong type: expected {1}.", field,
+                    LocalizedMessage.Word(Expected(reason.Length > 0 ? reason : converted.Groups[1].Value)));
+            return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message.In(culture)] })
             {
-                Status = 400, Title = "One or more fields are invalid.",
+                Status = 400, Title = Texts.Get("One or more fields are invalid.", culture),
             };
         }
 
@@ -88,19 +97,19 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups[1].Value);
             return new ValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [name] = [$"'{parameter.Groups[2].Value}' is not a valid value for {name}."],
+                [name] = [new LocalizedMessage("'{0}' is not a valid value for {1}.", parameter.Groups[2].Value, name).In(culture)],
             })
             {
-                Status = 400, Title = "One or more fields are invalid.",
+                Status = 400, Title = Texts.Get("One or more fields are invalid.", culture),
             };
         }
 
         var detail = exception.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
-            ? "A JSON request body is required."
+            ? Texts.Get("A JSON request body is required.", culture)
             : exception.Message;
         return new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [detail] })
         {
-            Status = 400, Title = "The request could not be read.",
+            Status = 400, Title = Texts.Get("The request could not be read.", culture),
         };
     }
 

@@ -76,6 +76,8 @@ public static class ServerApp
             return next(context);
         });
         app.UseAuthentication();
+        // After authentication: a request that names no language gets the signed-in person's saved one.
+        app.UseUiLanguage();
         app.UseAuthorization();
         app.UseRateLimiter();
 

@@ -47,7 +47,7 @@ public static class InboundMessagesApi
     internal static async Task<FileContentHttpResult> Raw(long id, SupportFlowDbContext db, CancellationToken ct)
     {
         var raw = await db.InboundMessages.AsNoTracking().Where(m => m.Id == id).Select(m => m.Raw).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException($"No kept message {id}: only messages that could not be processed are kept whole.");
+            ?? throw new NotFoundException("No kept message {0}: only messages that could not be processed are kept whole.", id);
         return TypedResults.File(raw, "message/rfc822", $"message-{id}.eml");
     }
 }

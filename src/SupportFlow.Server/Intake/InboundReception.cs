@@ -176,7 +176,7 @@ public sealed class InboundReception(
                 file.Content.Length, options.Value, now, ct);
             if (kept.Refusal is not null)
             {
-                refused.Add(kept.Refusal);
+                refused.Add(kept.Refusal.ToString());
                 continue;
             }
 

@@ -16,7 +16,7 @@ public static class ModuleField
             : await db.Modules.Include(m => m.Team).SingleOrDefaultAsync(m => m.Name == moduleName, ct);
         if (moduleName.Length > 0 && module is null)
         {
-            errors.Add("module", $"Unknown module '{moduleName}'. GET /api/modules lists the modules.");
+            errors.Add("module", "Unknown module '{0}'. GET /api/modules lists the modules.", moduleName);
         }
 
         return module;

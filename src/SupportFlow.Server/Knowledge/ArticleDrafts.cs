@@ -1,3 +1,4 @@
+using SupportFlow.Localization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
@@ -33,11 +34,11 @@ public static class ArticleDrafts
         }
 
         var ticket = await db.Tickets.AsNoTracking().Include(t => t.Module).SingleOrDefaultAsync(t => t.Number == ticketNumber, ct)
-            ?? throw new NotFoundException($"Ticket {ticketNumber} was not found.");
+            ?? throw new NotFoundException("Ticket {0} was not found.", ticketNumber);
         if (ticket.Status != TicketStatus.Closed)
         {
-            throw new DomainException($"Ticket {ticket.Number} is {WireNames.Of(ticket.Status)}: "
-                + "an article is written from a closed ticket, whose cause and solution are final.");
+            throw new DomainException("Ticket {0} is {1}: an article is written from a closed ticket, whose cause and solution are final.",
+                ticket.Number, LocalizedMessage.Wire(ticket.Status));
         }
 
         return FromTicket(ticket);

@@ -37,7 +37,7 @@ public sealed record ArticleRequest(
     {
         if (values.Length > 20)
         {
-            errors.Add(field, $"{field}: at most 20.");
+            errors.Add(field, "{0}: at most 20.", field);
         }
 
         return [.. values.Select((v, i) => errors.Optional($"{field}[{i}]", v, maxLength)).OfType<string>().Distinct(StringComparer.Ordinal)];

@@ -87,7 +87,7 @@ public static class FaqApi
         // An old version written for engineers stays theirs, even if the article is for everyone now.
         return version is not null && (actor.IsStaff || version.Audience == ArticleAudience.Reporters)
             ? TypedResults.Ok(ArticleVersionResponse.From(version, org, withText: true))
-            : throw new NotFoundException($"Article {id} has no version {number}.");
+            : throw new NotFoundException("Article {0} has no version {1}.", id, number);
     }
 
     internal static async Task<Created<ArticleResponse>> Create(ArticleRequest request, HttpContext http, SupportFlowDbContext db,
@@ -152,7 +152,7 @@ public static class FaqApi
     internal static async Task<Article> FindAsync(SupportFlowDbContext db, Actor actor, int id, CancellationToken ct)
     {
         var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, ct);
-        return article is not null && article.IsVisibleTo(actor) ? article : throw new NotFoundException($"Article {id} was not found.");
+        return article is not null && article.IsVisibleTo(actor) ? article : throw new NotFoundException("Article {0} was not found.", id);
     }
 
     internal static async Task CheckModulesAsync(SupportFlowDbContext db, RequestErrors errors, IReadOnlyList<string> modules,
@@ -166,7 +166,7 @@ public static class FaqApi
         var known = await db.Modules.Where(m => modules.Contains(m.Name)).Select(m => m.Name).ToListAsync(ct);
         foreach (var unknown in modules.Except(known, StringComparer.Ordinal))
         {
-            errors.Add("modules", $"Unknown module '{unknown}'. GET /api/modules lists the modules.");
+            errors.Add("modules", "Unknown module '{0}'. GET /api/modules lists the modules.", unknown);
         }
     }
 }

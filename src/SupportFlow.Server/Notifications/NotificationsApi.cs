@@ -82,7 +82,7 @@ public static class NotificationsApi
         OrganizationTime org, CancellationToken ct)
     {
         var message = await db.Outbox.Include(m => m.Ticket).SingleOrDefaultAsync(m => m.Id == id, ct)
-            ?? throw new NotFoundException($"Notification {id} was not found.");
+            ?? throw new NotFoundException("Notification {0} was not found.", id);
         message.Retry(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(DeliveryResponse.From(message, message.Ticket?.Number, org));
@@ -123,7 +123,7 @@ public static class NotificationsApi
         {
             foreach (var unknown in TemplateRendering.Unknown(text))
             {
-                errors.Add(field, $"Unknown placeholder '{{{unknown}}}': use {string.Join(", ", TemplateRendering.Placeholders.Select(p => $"{{{p}}}"))}.");
+                errors.Add(field, "Unknown placeholder '{{{0}}}': use {1}.", unknown, string.Join(", ", TemplateRendering.Placeholders.Select(p => $"{{{p}}}")));
             }
         }
 
@@ -159,7 +159,7 @@ public static class NotificationsApi
         var lang = Languages.Normalize(language);
         if (lang is null)
         {
-            errors.Add("language", $"'{language}' is not a notification language: use {string.Join(" or ", Languages.All)}.");
+            errors.Add("language", "'{0}' is not a notification language: use {1}.", language, string.Join(" or ", Languages.All));
         }
 
         errors.ThrowIfInvalid();

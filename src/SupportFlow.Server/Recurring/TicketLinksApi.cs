@@ -1,3 +1,4 @@
+using SupportFlow.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
@@ -86,19 +87,21 @@ public static class TicketLinksApi
         var other = await db.Tickets.SingleOrDefaultAsync(t => t.Number == otherNumber, ct);
         if (other is null || other.Id == ticket.Id)
         {
-            errors.Add("ticket", other is null ? $"Unknown ticket {otherNumber}." : "A ticket cannot be linked to itself.");
+            errors.Add("ticket", other is null
+                ? new LocalizedMessage("Unknown ticket {0}.", otherNumber)
+                : new LocalizedMessage("A ticket cannot be linked to itself."));
             errors.ThrowIfInvalid();
         }
 
         if (!TicketPermissions.Works(actor, ticket))
         {
-            throw new ForbiddenException($"Ticket {ticket.Number} belongs to another team and is not assigned to you.");
+            throw new ForbiddenException("Ticket {0} belongs to another team and is not assigned to you.", ticket.Number);
         }
 
         if (await db.Set<TicketLink>().AnyAsync(l => (l.TicketId == ticket.Id && l.LinkedTicketId == other!.Id)
                                                      || (l.TicketId == other!.Id && l.LinkedTicketId == ticket.Id), ct))
         {
-            throw new DomainException($"Tickets {ticket.Number} and {otherNumber} are already linked.");
+            throw new DomainException("Tickets {0} and {1} are already linked.", ticket.Number, otherNumber);
         }
 
         var now = clock.GetUtcNow();
@@ -130,8 +133,7 @@ public static class TicketLinksApi
         }
         catch (NotFoundException)
         {
-            errors.Add("into", $"Unknown ticket {into}.");
-            throw new RequestValidationException(errors.ToDictionary());
+            throw new RequestValidationException("into", "Unknown ticket {0}.", into);
         }
 
         if (!TicketPermissions.Works(actor, duplicate) || !TicketPermissions.Works(actor, survivor))

@@ -45,7 +45,7 @@ public sealed record ReportRequest(string? From, string? To, string? Module, str
             moduleId = await db.Modules.Where(m => m.Name == module).Select(m => (int?)m.Id).SingleOrDefaultAsync(ct);
             if (moduleId is null)
             {
-                errors.Add("module", $"There is no module named '{module}'.");
+                errors.Add("module", "There is no module named '{0}'.", module);
             }
         }
 
@@ -54,7 +54,7 @@ public sealed record ReportRequest(string? From, string? To, string? Module, str
             teamId = await db.Teams.Where(t => t.Name == team).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct);
             if (teamId is null)
             {
-                errors.Add("team", $"There is no team named '{team}'.");
+                errors.Add("team", "There is no team named '{0}'.", team);
             }
         }
 
@@ -63,9 +63,9 @@ public sealed record ReportRequest(string? From, string? To, string? Module, str
             new ReportFilters(module, moduleId, team, teamId, department, priorities, channels));
     }
 
-    private static ReportFormat Refuse(RequestErrors errors, string field, string message)
+    private static ReportFormat Refuse(RequestErrors errors, string field, string key)
     {
-        errors.Add(field, message);
+        errors.Add(field, key);
         return ReportFormat.Json;
     }
 }

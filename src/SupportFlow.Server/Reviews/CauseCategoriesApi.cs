@@ -32,7 +32,7 @@ public static partial class CauseCategoriesApi
         var key = errors.Required("key", request.Key, Limits.Name);
         if (key.Length > 0 && !KeyShape().IsMatch(key))
         {
-            errors.Add("key", $"'{key}' is not a key: letters and digits, starting with a lower-case letter (e.g. powerSupply).");
+            errors.Add("key", "'{0}' is not a key: letters and digits, starting with a lower-case letter (e.g. powerSupply).", key);
         }
 
         var nameEn = errors.Required("nameEn", request.NameEn, Limits.Name);
@@ -40,7 +40,7 @@ public static partial class CauseCategoriesApi
         errors.ThrowIfInvalid();
         if (await db.CauseCategories.AnyAsync(c => c.Key == key, ct))
         {
-            throw new DomainException($"Cause category '{key}' already exists.");
+            throw new DomainException("Cause category '{0}' already exists.", key);
         }
 
         var category = new CauseCategory(key, nameEn, nameZh) { IsActive = request.Active ?? true };
@@ -53,7 +53,7 @@ public static partial class CauseCategoriesApi
         CancellationToken ct)
     {
         var category = await db.CauseCategories.SingleOrDefaultAsync(c => c.Key == key, ct)
-            ?? throw new NotFoundException($"Cause category '{key}' was not found.");
+            ?? throw new NotFoundException("Cause category '{0}' was not found.", key);
         var errors = new RequestErrors();
         if (request.Key is not null && request.Key != key)
         {

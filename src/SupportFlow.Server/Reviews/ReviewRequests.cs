@@ -91,13 +91,13 @@ public sealed record AddActionRequest(string? Description, string? Owner, string
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(field, $"{field} is required: a date, e.g. 2026-06-30.");
+            errors.Add(field, "{0} is required: a date, e.g. 2026-06-30.", field);
             return null;
         }
 
         if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            errors.Add(field, $"'{value}' is not a date: use YYYY-MM-DD, e.g. 2026-06-30.");
+            errors.Add(field, "'{0}' is not a date: use YYYY-MM-DD, e.g. 2026-06-30.", value);
             return null;
         }
 

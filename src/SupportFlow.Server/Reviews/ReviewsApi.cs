@@ -1,3 +1,4 @@
+using SupportFlow.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -74,7 +75,7 @@ public static class ReviewsApi
         if (unknown.Count > 0)
         {
             var errors = new RequestErrors();
-            errors.Add("tickets", $"Unknown ticket {string.Join(", ", unknown)}.");
+            errors.Add("tickets", "Unknown ticket {0}.", string.Join(", ", unknown));
             errors.ThrowIfInvalid();
         }
 
@@ -102,7 +103,7 @@ public static class ReviewsApi
             if (category is null)
             {
                 var errors = new RequestErrors();
-                errors.Add("category", $"Unknown cause category '{change.Category}'. GET /api/reviews/categories lists them.");
+                errors.Add("category", "Unknown cause category '{0}'. GET /api/reviews/categories lists them.", change.Category);
                 errors.ThrowIfInvalid();
             }
         }
@@ -136,7 +137,7 @@ public static class ReviewsApi
         if (ticket is null)
         {
             var errors = new RequestErrors();
-            errors.Add("number", $"Unknown ticket {number}.");
+            errors.Add("number", "Unknown ticket {0}.", number);
             errors.ThrowIfInvalid();
         }
 
@@ -160,7 +161,9 @@ public static class ReviewsApi
         if (owner is null || !owner.IsActive || owner.Role < Role.Engineer)
         {
             var errors = new RequestErrors();
-            errors.Add("owner", owner is null ? $"Unknown user '{login}'." : $"{login} cannot own a preventive action: only active staff can.");
+            errors.Add("owner", owner is null
+                ? new LocalizedMessage("Unknown user '{0}'.", login)
+                : new LocalizedMessage("{0} cannot own a preventive action: only active staff can.", login));
             errors.ThrowIfInvalid();
         }
 
@@ -260,5 +263,5 @@ public static class ReviewsApi
         .AsSplitQuery();
 
     internal static async Task<Review> FindAsync(SupportFlowDbContext db, int id, CancellationToken ct) =>
-        await Loaded(db).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException($"Review {id} was not found.");
+        await Loaded(db).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Review {0} was not found.", id);
 }

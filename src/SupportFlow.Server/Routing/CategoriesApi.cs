@@ -38,7 +38,7 @@ public static class CategoriesApi
         var team = name.Length == 0 ? null : await db.Teams.SingleOrDefaultAsync(t => t.Name == name, ct);
         if (name.Length > 0 && team is null)
         {
-            errors.Add("team", $"Unknown team '{name}'. Create it first with POST /api/teams.");
+            errors.Add("team", "Unknown team '{0}'. Create it first with POST /api/teams.", name);
         }
 
         errors.ThrowIfInvalid();
@@ -58,6 +58,6 @@ public static class CategoriesApi
 
     private static async Task<NoContent> Delete(string category, SupportFlowDbContext db, CancellationToken ct) =>
         await db.CategoryRoutes.Where(r => r.Category == category).ExecuteDeleteAsync(ct) == 0
-            ? throw new NotFoundException($"Category '{category}' has no default team.")
+            ? throw new NotFoundException("Category '{0}' has no default team.", category)
             : TypedResults.NoContent();
 }

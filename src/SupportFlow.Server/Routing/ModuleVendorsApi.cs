@@ -44,7 +44,7 @@ public static class ModuleVendorsApi
         var (contact, _) = (request with { Note = null }).Parse();
         if (await db.ModuleVendorContacts.AnyAsync(c => c.ModuleId == module.Id && c.Email == contact.Email, ct))
         {
-            throw new DomainException($"{contact.Email} is already a vendor contact of module '{name}'.");
+            throw new DomainException("{0} is already a vendor contact of module '{1}'.", contact.Email, name);
         }
 
         var added = db.ModuleVendorContacts.Add(new ModuleVendorContact(module, contact)).Entity;
@@ -57,7 +57,7 @@ public static class ModuleVendorsApi
         var module = await FindModuleAsync(db, name, ct);
         if (await db.ModuleVendorContacts.Where(c => c.Id == id && c.ModuleId == module.Id).ExecuteDeleteAsync(ct) == 0)
         {
-            throw new NotFoundException($"Module '{name}' has no vendor contact {id}.");
+            throw new NotFoundException("Module '{0}' has no vendor contact {1}.", name, id);
         }
 
         return TypedResults.NoContent();
@@ -65,5 +65,5 @@ public static class ModuleVendorsApi
 
     private static async Task<Module> FindModuleAsync(SupportFlowDbContext db, string name, CancellationToken ct) =>
         await db.Modules.SingleOrDefaultAsync(m => m.Name == name, ct)
-        ?? throw new NotFoundException($"Module '{name}' was not found.");
+        ?? throw new NotFoundException("Module '{0}' was not found.", name);
 }

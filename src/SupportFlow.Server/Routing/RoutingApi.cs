@@ -72,7 +72,7 @@ public static class RoutingApi
         errors.ThrowIfInvalid();
         if (await db.Teams.AnyAsync(t => t.Name == name, ct))
         {
-            throw new DomainException($"Team '{name}' already exists.");
+            throw new DomainException("Team '{0}' already exists.", name);
         }
 
         db.Teams.Add(team);
@@ -94,7 +94,7 @@ public static class RoutingApi
         errors.ThrowIfInvalid();
         if (await db.Teams.AnyAsync(t => t.Name == team.Name && t.Id != team.Id, ct))
         {
-            throw new DomainException($"Team '{team.Name}' already exists.");
+            throw new DomainException("Team '{0}' already exists.", team.Name);
         }
 
         await db.SaveChangesAsync(ct);
@@ -107,7 +107,7 @@ public static class RoutingApi
         if (await db.Modules.AnyAsync(m => m.TeamId == team.Id, ct) || await db.Tickets.AnyAsync(t => t.TeamId == team.Id, ct)
             || await db.CategoryRoutes.AnyAsync(r => r.TeamId == team.Id, ct))
         {
-            throw new DomainException($"Team '{name}' is responsible for modules or tickets; hand them to another team first.");
+            throw new DomainException("Team '{0}' is responsible for modules or tickets; hand them to another team first.", name);
         }
 
         db.Teams.Remove(team);
@@ -137,12 +137,12 @@ public static class RoutingApi
         var members = await db.Users.Where(u => logins.Contains(u.Login)).ToListAsync(ct);
         foreach (var missing in logins.Except(members.Select(u => u.Login)))
         {
-            errors.Add("members", $"Unknown user '{missing}'.");
+            errors.Add("members", "Unknown user '{0}'.", missing);
         }
 
         foreach (var reporter in members.Where(u => u.Role < Role.Engineer))
         {
-            errors.Add("members", $"{reporter.Login} is a reporter; only engineers and supervisors belong to teams.");
+            errors.Add("members", "{0} is a reporter; only engineers and supervisors belong to teams.", reporter.Login);
         }
 
         team.Members.Clear();
@@ -160,7 +160,7 @@ public static class RoutingApi
         var url = errors.Required("chat.url", chat.Url, Limits.Url);
         if (url.Length > 0 && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
-            errors.Add("chat.url", $"'{url}' is not an http(s) address of an incoming webhook.");
+            errors.Add("chat.url", "'{0}' is not an http(s) address of an incoming webhook.", url);
         }
 
         var secret = chat.Secret is null ? current?.Secret : errors.Optional("chat.secret", chat.Secret, 200);
@@ -169,7 +169,7 @@ public static class RoutingApi
 
     private static async Task<Team> FindTeamAsync(SupportFlowDbContext db, string name, CancellationToken ct) =>
         await db.Teams.Include(t => t.Members).SingleOrDefaultAsync(t => t.Name == name, ct)
-        ?? throw new NotFoundException($"Team '{name}' was not found.");
+        ?? throw new NotFoundException("Team '{0}' was not found.", name);
 
     private static async Task<Ok<ModuleResponse[]>> Modules(SupportFlowDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Modules.AsNoTracking().Include(m => m.Team).OrderBy(m => m.Name).ToListAsync(ct))
@@ -188,7 +188,7 @@ public static class RoutingApi
         errors.ThrowIfInvalid();
         if (await db.Modules.AnyAsync(m => m.Name == name, ct))
         {
-            throw new DomainException($"Module '{name}' already exists.");
+            throw new DomainException("Module '{0}' already exists.", name);
         }
 
         var module = new Module(name, category, team);
@@ -224,7 +224,7 @@ public static class RoutingApi
         errors.ThrowIfInvalid();
         if (await db.Modules.AnyAsync(m => m.Name == module.Name && m.Id != module.Id, ct))
         {
-            throw new DomainException($"Module '{module.Name}' already exists.");
+            throw new DomainException("Module '{0}' already exists.", module.Name);
         }
 
         await db.SaveChangesAsync(ct);
@@ -236,7 +236,7 @@ public static class RoutingApi
         var module = await FindModuleAsync(db, name, ct);
         if (await db.Tickets.AnyAsync(t => t.ModuleId == module.Id, ct))
         {
-            throw new DomainException($"Module '{name}' has tickets and stays for their history; rename it instead.");
+            throw new DomainException("Module '{0}' has tickets and stays for their history; rename it instead.", name);
         }
 
         db.Modules.Remove(module);
@@ -255,7 +255,7 @@ public static class RoutingApi
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Name == name, ct);
         if (team is null)
         {
-            errors.Add("team", $"Unknown team '{name}'. Create it first with POST /api/teams.");
+            errors.Add("team", "Unknown team '{0}'. Create it first with POST /api/teams.", name);
         }
 
         return team;
@@ -263,5 +263,5 @@ public static class RoutingApi
 
     private static async Task<Module> FindModuleAsync(SupportFlowDbContext db, string name, CancellationToken ct) =>
         await db.Modules.Include(m => m.Team).SingleOrDefaultAsync(m => m.Name == name, ct)
-        ?? throw new NotFoundException($"Module '{name}' was not found.");
+        ?? throw new NotFoundException("Module '{0}' was not found.", name);
 }

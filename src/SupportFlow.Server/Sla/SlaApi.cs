@@ -90,7 +90,7 @@ public static class SlaApi
         }).ToList();
         foreach (var twice in levels.GroupBy(l => l.Name).Where(g => g.Count() > 1))
         {
-            errors.Add("name", $"Escalation '{twice.Key}' is listed twice.");
+            errors.Add("name", "Escalation '{0}' is listed twice.", twice.Key);
         }
 
         errors.ThrowIfInvalid();
@@ -105,5 +105,5 @@ public static class SlaApi
 
     private static Priority ParsePriority(string priority) => WireNames.TryParse<Priority>(priority, out var p)
         ? p
-        : throw new NotFoundException($"There is no priority '{priority}': use P1, P2, P3 or P4.");
+        : throw new NotFoundException("There is no priority '{0}': use P1, P2, P3 or P4.", priority);
 }

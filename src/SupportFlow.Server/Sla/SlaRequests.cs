@@ -31,14 +31,14 @@ public sealed record SlaTargetBody(int? Minutes, int? Hours, int? BusinessMinute
         }.Where(g => g.Value is not null).ToList();
         if (given.Count != 1)
         {
-            errors.Add(field, $"{field} takes exactly one of minutes, hours, businessMinutes, businessHours, businessDays (or null for none).");
+            errors.Add(field, "{0} takes exactly one of minutes, hours, businessMinutes, businessHours, businessDays (or null for none).", field);
             return SlaTarget.None;
         }
 
         var (value, make) = given[0];
         if (value is < 1 or > 525_600)
         {
-            errors.Add(field, $"{field} must be a positive amount (at most a year).");
+            errors.Add(field, "{0} must be a positive amount (at most a year).", field);
             return SlaTarget.None;
         }
 
@@ -110,7 +110,7 @@ public sealed record CalendarBody(
         {
             if (!WireNames.TryParse<DayOfWeek>(name, out var day))
             {
-                errors.Add("workingHours", $"'{name}' is not a weekday: use monday ... sunday.");
+                errors.Add("workingHours", "'{0}' is not a weekday: use monday ... sunday.", name);
                 continue;
             }
 
@@ -123,7 +123,7 @@ public sealed record CalendarBody(
             .Concat(Days(errors, "makeUpWorkingDays", MakeUpWorkingDays, CalendarDayKind.MakeUpWorkingDay)).ToList();
         foreach (var clash in days.GroupBy(d => d.Date).Where(g => g.Count() > 1))
         {
-            errors.Add("makeUpWorkingDays", $"{clash.Key:yyyy-MM-dd} is listed twice (or both as a holiday and a make-up working day).");
+            errors.Add("makeUpWorkingDays", "{0:yyyy-MM-dd} is listed twice (or both as a holiday and a make-up working day).", clash.Key);
         }
 
         if (errors.IsValid && Sla.WorkingWeek.Days(week).All(d => d.Hours.Length == 0))
@@ -145,7 +145,7 @@ public sealed record CalendarBody(
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            errors.Add(field, $"{field}: {e.Message} Use \"HH:mm-HH:mm\", e.g. \"09:00-12:00\", \"13:30-18:00\".");
+            errors.Add(field, "{0}: {1} Use \"HH:mm-HH:mm\", e.g. \"09:00-12:00\", \"13:30-18:00\".", field, e.Message);
             return "";
         }
     }
@@ -156,7 +156,7 @@ public sealed record CalendarBody(
         {
             if (!DateOnly.TryParseExact(day.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                errors.Add(field, $"'{day.Date}' is not a date like 2026-10-01.");
+                errors.Add(field, "'{0}' is not a date like 2026-10-01.", day.Date);
                 continue;
             }
 

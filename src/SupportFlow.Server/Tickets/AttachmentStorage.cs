@@ -1,3 +1,4 @@
+using SupportFlow.Localization;
 using System.Globalization;
 using System.Security.Cryptography;
 using SupportFlow.Common;
@@ -64,22 +65,22 @@ public static class AttachmentStorage
     {
         if (length == 0)
         {
-            return StoredFile.Refused(name, $"'{name}' is empty.");
+            return StoredFile.Refused(name, new("'{0}' is empty.", name));
         }
 
         if (length > settings.Attachments.MaxBytes)
         {
-            return StoredFile.Refused(name, $"'{name}' is {length} bytes; attachments may be at most {settings.Attachments.MaxBytes} bytes.",
-                tooLarge: true);
+            return StoredFile.Refused(name, new("'{0}' is {1} bytes; attachments may be at most {2} bytes.", name, length,
+                settings.Attachments.MaxBytes), tooLarge: true);
         }
 
         return AttachmentFiles.ContentTypeOf(name) is null
-            ? StoredFile.Refused(name, $"Files like '{name}' are not accepted. Accepted: {AttachmentFiles.Allowed}.")
+            ? StoredFile.Refused(name, new("Files like '{0}' are not accepted. Accepted: {1}.", name, AttachmentFiles.Allowed))
             : null;
     }
 
     private static StoredFile NotMatching(string name) =>
-        StoredFile.Refused(name, $"The content of '{name}' is not a {Path.GetExtension(name)} file.");
+        StoredFile.Refused(name, new("The content of '{0}' is not a {1} file.", name, Path.GetExtension(name)));
 
     /// <summary>Copies to disk, hashing as it goes and checking the first bytes against the extension.</summary>
     private static async Task<(string Sha256, long Size, bool HeadMatches)> SaveAsync(Stream input, string name, string path,
@@ -118,9 +119,9 @@ public static class AttachmentStorage
 
 /// <summary>A stored file (<see cref="Refusal"/> null) or why it was not stored.</summary>
 public sealed record StoredFile(string Name, string ContentType, long Size, string Sha256, string StoredAs, string FullPath,
-    string? Refusal, bool TooLarge)
+    LocalizedMessage? Refusal, bool TooLarge)
 {
-    public static StoredFile Refused(string name, string why, bool tooLarge = false) => new(name, "", 0, "", "", "", why, tooLarge);
+    public static StoredFile Refused(string name, LocalizedMessage why, bool tooLarge = false) => new(name, "", 0, "", "", "", why, tooLarge);
 
     /// <summary>Removes the file again when its row could not be committed.</summary>
     public void Discard()

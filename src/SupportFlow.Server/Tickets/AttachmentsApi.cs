@@ -101,7 +101,7 @@ public static class AttachmentsApi
     {
         var ticket = await work.FindAsync(actor, number, ct);
         var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.TicketId == ticket.Id, ct)
-            ?? throw new NotFoundException($"Ticket {number} has no attachment {id}.");
+            ?? throw new NotFoundException("Ticket {0} has no attachment {1}.", number, id);
         var stream = File.OpenRead(Path.Combine(AttachmentStorage.Root(settings), attachment.StoredAs));
         return TypedResults.File(stream, attachment.ContentType, attachment.FileName);
     }
@@ -110,7 +110,7 @@ public static class AttachmentsApi
 
 /// <summary>An upload over the configured limit: 413 with a message saying the limit.</summary>
 public sealed class AttachmentTooLargeException(long limit, long size)
-    : Exception($"The file is {Describe(size)}; attachments may be at most {Describe(limit)}.")
+    : LocalizedException(new("The file is {0}; attachments may be at most {1}.", Describe(size), Describe(limit)))
 {
     public long Limit { get; } = limit;
 

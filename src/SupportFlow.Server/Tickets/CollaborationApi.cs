@@ -47,7 +47,7 @@ public static class CollaborationApi
         TicketWork work, SupportFlowDbContext db, CancellationToken ct)
     {
         var found = await db.Departments.SingleOrDefaultAsync(d => d.Name == department, ct)
-            ?? throw new NotFoundException($"Department '{department}' was not found.");
+            ?? throw new NotFoundException("Department '{0}' was not found.", department);
         var actor = http.User.ToActor();
         var ticket = await work.DoAsync(actor, number, t => TicketPermissions.EnsureCoordinates(actor, t),
             (t, at) => t.RemoveDepartment(actor, at, found, null), ct);
@@ -75,8 +75,5 @@ public static class CollaborationApi
 
     private static async Task<Department> DepartmentAsync(SupportFlowDbContext db, string name, CancellationToken ct) =>
         await db.Departments.SingleOrDefaultAsync(d => d.Name == name, ct)
-        ?? throw new RequestValidationException(new Dictionary<string, string[]>
-        {
-            ["department"] = [$"Unknown department '{name}'."],
-        });
+        ?? throw new RequestValidationException("department", "Unknown department '{0}'.", name);
 }

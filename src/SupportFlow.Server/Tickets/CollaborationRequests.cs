@@ -28,7 +28,7 @@ public sealed record VendorContactRequest(string? Name, string? Company, string?
         var email = errors.Required("email", Email, Limits.Email);
         if (email.Length > 0 && !UserFields.LooksLikeEmail(email))
         {
-            errors.Add("email", $"'{email}' is not an e-mail address.");
+            errors.Add("email", "'{0}' is not an e-mail address.", email);
         }
 
         var note = errors.Optional("note", Note, Limits.Note);

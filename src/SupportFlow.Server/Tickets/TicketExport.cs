@@ -41,10 +41,7 @@ public static class TicketExport
         {
             null or "" or "csv" => "csv",
             "xlsx" => "xlsx",
-            _ => throw new RequestValidationException(new Dictionary<string, string[]>
-            {
-                ["format"] = [$"'{format}' is not a valid format: use csv or xlsx."],
-            }),
+            _ => throw new RequestValidationException("format", "'{0}' is not a valid format: use csv or xlsx.", format),
         };
         var now = clock.GetUtcNow();
         var ids = await (await TicketList.MatchingAsync(query, actor, db, now, ct)).Select(t => t.Id).ToListAsync(ct);

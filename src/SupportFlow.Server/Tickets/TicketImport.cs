@@ -1,3 +1,4 @@
+using SupportFlow.Localization;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -33,11 +34,11 @@ public sealed class TicketImport(SupportFlowDbContext db, TicketReception recept
         CancellationToken ct)
     {
         var (headers, rows) = await ReadAsync(csvFile, ct);
-        var problems = new List<string>();
+        var problems = new List<LocalizedMessage>();
         var mapping = ImportMapping.Create(headers, map, problems);
         if (problems.Count > 0)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["map"] = [.. problems] });
+            throw new RequestValidationException(new Dictionary<string, IReadOnlyList<LocalizedMessage>> { ["map"] = problems });
         }
 
         var errors = new List<ImportRowError>();
@@ -179,7 +180,7 @@ public sealed class TicketImport(SupportFlowDbContext db, TicketReception recept
                 ct.ThrowIfCancellationRequested();
                 if (rows.Count == MaxRows)
                 {
-                    throw Invalid($"The file has more than {MaxRows} rows: split it.");
+                    throw Invalid("The file has more than {0} rows: split it.", MaxRows);
                 }
 
                 if (csv.Parser.Record!.Any(v => v.Trim().Length > 0))
@@ -192,10 +193,9 @@ public sealed class TicketImport(SupportFlowDbContext db, TicketReception recept
         }
         catch (CsvHelperException e)
         {
-            throw Invalid($"The file is not CSV this import can read: {e.Message.Split('\n')[0]}");
+            throw Invalid("The file is not CSV this import can read: {0}", e.Message.Split('\n')[0]);
         }
     }
 
-    private static RequestValidationException Invalid(string message) =>
-        new(new Dictionary<string, string[]> { ["file"] = [message] });
+    private static RequestValidationException Invalid(string key, params object?[] args) => new("file", key, args);
 }

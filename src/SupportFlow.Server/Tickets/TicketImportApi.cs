@@ -40,6 +40,5 @@ public static class TicketImportApi
         return TypedResults.Ok(new ImportResponse(result.DryRun, result.Numbers.Count, result.Numbers, result.IgnoredColumns));
     }
 
-    private static RequestValidationException Invalid(string field, string message) =>
-        new(new Dictionary<string, string[]> { [field] = [message] });
+    private static RequestValidationException Invalid(string field, string key) => new(field, key);
 }

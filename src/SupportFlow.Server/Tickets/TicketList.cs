@@ -148,7 +148,7 @@ public static class TicketList
         }
         else if (phrases.Count > MaxSearchPhrases)
         {
-            errors.Add("q", $"q has more than {MaxSearchPhrases} terms.");
+            errors.Add("q", "q has more than {0} terms.", MaxSearchPhrases);
         }
 
         var order = query.Sort?.Trim().ToLowerInvariant() switch
@@ -282,15 +282,15 @@ public static class TicketList
         return new ListQuery(filtered, ordered, order, titleHits, after, limit);
     }
 
-    private static bool Refuse(RequestErrors errors, string field, string message)
+    private static bool Refuse(RequestErrors errors, string field, string key)
     {
-        errors.Add(field, message);
+        errors.Add(field, key);
         return false;
     }
 
-    private static ListOrder Refused(RequestErrors errors, string field, string message)
+    private static ListOrder Refused(RequestErrors errors, string field, string key)
     {
-        errors.Add(field, message);
+        errors.Add(field, key);
         return ListOrder.ReceivedAt;
     }
 

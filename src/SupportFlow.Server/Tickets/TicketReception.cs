@@ -71,7 +71,7 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
             : await db.Modules.Include(m => m.Team).SingleOrDefaultAsync(m => m.Name == moduleName, cancellationToken);
         if (moduleName.Length > 0 && module is null)
         {
-            errors.Add("module", $"Unknown module '{moduleName}'. GET /api/modules lists the modules.");
+            errors.Add("module", "Unknown module '{0}'. GET /api/modules lists the modules.", moduleName);
         }
 
         var reporter = request.Reporter is null
@@ -158,7 +158,7 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
         var email = errors.Optional("reporter.email", reporter.Email, Limits.Email);
         if (email is not null && !UserFields.LooksLikeEmail(email))
         {
-            errors.Add("reporter.email", $"'{email}' is not an e-mail address.");
+            errors.Add("reporter.email", "'{0}' is not an e-mail address.", email);
         }
 
         var login = errors.Optional("reporter.login", reporter.Login, Limits.Login)?.ToLowerInvariant();
@@ -168,7 +168,7 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
             userId = await db.Users.Where(u => u.Login == login).Select(u => (int?)u.Id).SingleOrDefaultAsync(cancellationToken);
             if (userId is null)
             {
-                errors.Add("reporter.login", $"Unknown user '{login}'.");
+                errors.Add("reporter.login", "Unknown user '{0}'.", login);
             }
         }
         else if (email is not null)

@@ -33,7 +33,7 @@ public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaS
             : null;
         return ticket is not null && TicketPermissions.CanSee(actor, ticket)
             ? ticket
-            : throw new NotFoundException($"Ticket {number} was not found.");
+            : throw new NotFoundException("Ticket {0} was not found.", number);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using SupportFlow.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
@@ -86,8 +87,8 @@ public static class TicketsApi
         if (assignee is null || !assignee.IsActive || assignee.Role < Role.Engineer)
         {
             errors.Add("assignee", assignee is null
-                ? $"Unknown user '{login}'."
-                : $"{login} cannot own tickets: only active engineers and supervisors can.");
+                ? new LocalizedMessage("Unknown user '{0}'.", login)
+                : new LocalizedMessage("{0} cannot own tickets: only active engineers and supervisors can.", login));
         }
 
         Team? team = null;
@@ -96,11 +97,11 @@ public static class TicketsApi
             team = await db.Teams.SingleOrDefaultAsync(t => t.Name == teamName, ct);
             if (team is null)
             {
-                errors.Add("team", $"Unknown team '{teamName}'.");
+                errors.Add("team", "Unknown team '{0}'.", teamName);
             }
             else if (assignee is not null && assignee.Teams.All(t => t.Id != team.Id))
             {
-                errors.Add("assignee", $"{login} is not a member of team '{teamName}'.");
+                errors.Add("assignee", "{0} is not a member of team '{1}'.", login, teamName);
             }
         }
 
@@ -112,10 +113,8 @@ public static class TicketsApi
     /// <summary>A ticket in the service desk queue has no team yet: the owner's team, when they have exactly one.</summary>
     private static Team SoleTeam(User assignee) => assignee.Teams.Count == 1
         ? assignee.Teams[0]
-        : throw new RequestValidationException(new Dictionary<string, string[]>
-        {
-            ["team"] = [$"The ticket has no team yet and {assignee.Login} is in {assignee.Teams.Count} teams: name the team."],
-        });
+        : throw new RequestValidationException("team", "The ticket has no team yet and {0} is in {1} teams: name the team.",
+            assignee.Login, assignee.Teams.Count);
 
     internal static Task<Ok<TicketResponse>> Start(string number, HttpContext http, TicketWork work, CancellationToken ct) =>
         Act(http, work, number, TicketAction.Start, (t, a, at) => t.Start(a, at), ct);

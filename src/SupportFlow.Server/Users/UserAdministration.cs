@@ -31,7 +31,7 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
         errors.ThrowIfInvalid();
         if (await db.Users.AnyAsync(u => u.Login == login, ct))
         {
-            throw new DomainException($"A user with login '{login}' already exists.");
+            throw new DomainException("A user with login '{0}' already exists.", login);
         }
 
         db.Users.Add(user);
@@ -80,7 +80,7 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
         var user = await FindAsync(login, ct);
         if (!user.IsActive)
         {
-            throw new DomainException($"User '{user.Login}' is deactivated; reactivate them before creating a token.");
+            throw new DomainException("User '{0}' is deactivated; reactivate them before creating a token.", user.Login);
         }
 
         var errors = new RequestErrors();
@@ -96,7 +96,7 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
     {
         var key = login.Trim().ToLowerInvariant();
         return await db.Users.Include(u => u.Department).Include(u => u.Teams).SingleOrDefaultAsync(u => u.Login == key, ct)
-            ?? throw new NotFoundException($"User '{key}' was not found.");
+            ?? throw new NotFoundException("User '{0}' was not found.", key);
     }
 
     public bool VerifyPassword(User user, string password) =>
@@ -110,7 +110,7 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
             user.Email = errors.Optional("email", request.Email, Limits.Email);
             if (user.Email is not null && !UserFields.LooksLikeEmail(user.Email))
             {
-                errors.Add("email", $"'{user.Email}' is not an e-mail address.");
+                errors.Add("email", "'{0}' is not an e-mail address.", user.Email);
             }
         }
 
@@ -123,7 +123,7 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
         {
             if (request.Password.Length < MinPasswordLength || request.Password.Length > Limits.Password)
             {
-                errors.Add("password", $"A password is {MinPasswordLength} to {Limits.Password} characters.");
+                errors.Add("password", "A password is {0} to {1} characters.", MinPasswordLength, Limits.Password);
             }
             else
             {
@@ -137,7 +137,7 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
             user.Language = request.Language.Length == 0 ? null : Languages.Normalize(request.Language);
             if (request.Language.Length > 0 && user.Language is null)
             {
-                errors.Add("language", $"'{request.Language}' is not a notification language: use {string.Join(" or ", Languages.All)}.");
+                errors.Add("language", "'{0}' is not a notification language: use {1}.", request.Language, string.Join(" or ", Languages.All));
             }
         }
 
@@ -196,7 +196,7 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
         var teams = await db.Teams.Where(t => wanted.Contains(t.Name)).ToListAsync(ct);
         foreach (var missing in wanted.Except(teams.Select(t => t.Name)))
         {
-            errors.Add("teams", $"Unknown team '{missing}'. Create it first with POST /api/teams.");
+            errors.Add("teams", "Unknown team '{0}'. Create it first with POST /api/teams.", missing);
         }
 
         if (teams.Count > 0 && user.Role < Role.Engineer)

@@ -82,7 +82,7 @@ public static class UsersApi
         errors.ThrowIfInvalid();
         if (await db.Departments.AnyAsync(d => d.Name == name, ct))
         {
-            throw new DomainException($"Department '{name}' already exists.");
+            throw new DomainException("Department '{0}' already exists.", name);
         }
 
         db.Departments.Add(new Department(name));
@@ -93,15 +93,15 @@ public static class UsersApi
     private static async Task<NoContent> DeleteDepartment(string name, SupportFlowDbContext db, CancellationToken ct)
     {
         var department = await db.Departments.SingleOrDefaultAsync(d => d.Name == name, ct)
-            ?? throw new NotFoundException($"Department '{name}' was not found.");
+            ?? throw new NotFoundException("Department '{0}' was not found.", name);
         if (await db.Users.AnyAsync(u => u.DepartmentId == department.Id, ct))
         {
-            throw new DomainException($"Department '{name}' still has users; move them first.");
+            throw new DomainException("Department '{0}' still has users; move them first.", name);
         }
 
         if (await db.Tickets.AnyAsync(t => t.Departments.Any(d => d.DepartmentId == department.Id), ct))
         {
-            throw new DomainException($"Department '{name}' works on tickets and stays for their history.");
+            throw new DomainException("Department '{0}' works on tickets and stays for their history.", name);
         }
 
         db.Departments.Remove(department);

@@ -8,7 +8,7 @@ namespace SupportFlow.Server.Web;
 /// before a failed post, and the validation messages right below it (tied with
 /// aria-describedby, so screen readers read them with the field).
 /// </summary>
-public sealed class FormView(string name, FormState? failed, UiText text)
+public sealed class FormView(string name, FormState? failed)
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
@@ -40,7 +40,7 @@ public sealed class FormView(string name, FormState? failed, UiText text)
 
         return messages.Count == 0
             ? HtmlString.Empty
-            : new HtmlString($"<div class=\"alert error\" role=\"alert\">{string.Join("<br>", messages.Select(m => E(text.Message(m))))}</div>");
+            : new HtmlString($"<div class=\"alert error\" role=\"alert\">{string.Join("<br>", messages.Select(m => E(m)))}</div>");
     }
 
     public IHtmlContent Input(string field, string label, string type = "text", bool required = false, string? hint = null,
@@ -113,7 +113,7 @@ public sealed class FormView(string name, FormState? failed, UiText text)
         var errors = Errors(field);
         return errors.Length == 0
             ? ""
-            : $"<p class=\"error-text\" id=\"{Id(field)}-error\" data-field=\"{E(field)}\">{string.Join("<br>", errors.Select(m => E(text.Message(m))))}</p>";
+            : $"<p class=\"error-text\" id=\"{Id(field)}-error\" data-field=\"{E(field)}\">{string.Join("<br>", errors.Select(m => E(m)))}</p>";
     }
 
     private static string E(string value) => Html.Encode(value);

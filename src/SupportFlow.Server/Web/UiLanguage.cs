@@ -1,8 +1,15 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using SupportFlow.Localization;
+using SupportFlow.Server.Auth;
+
 namespace SupportFlow.Server.Web;
 
 /// <summary>
-/// The page language: the one chosen with the language switch (kept in a cookie), else the
-/// browser's preference (Accept-Language), else English. Only zh-CN and English exist.
+/// The language of a request, by ASP.NET Core's request localization: the one chosen with the
+/// page's language switch (the <c>sf-lang</c> cookie), else the request's Accept-Language, else the
+/// signed-in person's saved language, else English. Only zh-CN and English exist; zh, zh-Hans,
+/// en-GB... fall back to them.
 /// </summary>
 public static class UiLanguage
 {
@@ -10,26 +17,26 @@ public static class UiLanguage
     public const string Chinese = "zh-CN";
     public const string English = "en";
 
-    public static string Of(HttpContext http)
-    {
-        if (Normalize(http.Request.Cookies[Cookie]) is { } chosen)
+    public static IApplicationBuilder UseUiLanguage(this IApplicationBuilder app) =>
+        app.UseRequestLocalization(o =>
         {
-            return chosen;
-        }
+            o.DefaultRequestCulture = new RequestCulture(Texts.English);
+            o.SupportedCultures = o.SupportedUICultures = [.. Texts.Cultures];
+            o.FallBackToParentCultures = o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider { CookieName = Cookie },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+                new CustomRequestCultureProvider(SavedLanguage),
+            ];
+        });
 
-        var accepted = http.Request.GetTypedHeaders().AcceptLanguage
-            .Where(l => l.Quality is not 0)
-            .OrderByDescending(l => l.Quality ?? 1);
-        foreach (var language in accepted)
-        {
-            if (Normalize(language.Value.Value) is { } preferred)
-            {
-                return preferred;
-            }
-        }
+    /// <summary>The request's language: zh-CN or en.</summary>
+    public static string Of(HttpContext http) =>
+        http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture is { } culture ? TagOf(culture) : English;
 
-        return English;
-    }
+    public static CultureInfo CultureOf(HttpContext http) =>
+        http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? Texts.English;
 
     /// <summary>zh, zh-CN, zh-Hans... are Chinese; en-* is English; anything else is not ours.</summary>
     public static string? Normalize(string? tag) => tag?.Trim().ToLowerInvariant() switch
@@ -41,11 +48,18 @@ public static class UiLanguage
     };
 
     public static void Choose(HttpContext http, string language) =>
-        http.Response.Cookies.Append(Cookie, language, new CookieOptions
+        http.Response.Cookies.Append(Cookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)), new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365),
         });
 
     /// <summary>For the header used in Content-Language and the html lang attribute.</summary>
     public static string HtmlLang(string language) => language == Chinese ? "zh-CN" : "en";
+
+    private static string TagOf(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.Ordinal) ? Chinese : English;
+
+    private static Task<ProviderCultureResult?> SavedLanguage(HttpContext http) =>
+        Task.FromResult(Normalize(http.User.FindFirst(ActorClaims.LanguageClaim)?.Value) is { } saved
+            ? new ProviderCultureResult(saved)
+            : null);
 }

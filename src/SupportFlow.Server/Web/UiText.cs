@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using SupportFlow.Common;
+using SupportFlow.Localization;
 using SupportFlow.Reviews;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
@@ -7,10 +9,11 @@ using SupportFlow.Users;
 namespace SupportFlow.Server.Web;
 
 /// <summary>
-/// The words of the pages in the request's language. Keys are the English text itself, so a
+/// The words of the pages in the request's language, from the one catalogue (<see cref="Texts"/>)
+/// through ASP.NET Core's <see cref="IStringLocalizer{T}"/>. Keys are the English text itself, so a
 /// page reads naturally and a missing translation shows English rather than a key.
 /// </summary>
-public sealed class UiText(IHttpContextAccessor accessor, OrganizationTime org)
+public sealed partial class UiText(IHttpContextAccessor accessor, OrganizationTime org, IStringLocalizer<Texts> localizer)
 {
     private string? _language;
 
@@ -20,15 +23,14 @@ public sealed class UiText(IHttpContextAccessor accessor, OrganizationTime org)
 
     public string ZoneName => org.Zone.Id;
 
-    /// <summary>A validation message of the shared request checks, in the page language.</summary>
-    public string Message(string english) => IsChinese ? ChineseText.Message(english) : english;
-
-    public string this[string english] =>
-        IsChinese && ChineseText.Words.TryGetValue(english, out var chinese) ? chinese : english;
+    public string this[string english] => localizer[english];
 
     /// <summary>A sentence with placeholders: <c>T.Format("Ticket {0} received", number)</c>.</summary>
     public string Format(string english, params object?[] args) =>
         string.Format(CultureInfo.InvariantCulture, this[english], args);
+
+    /// <summary>A domain or validation message in the page's language.</summary>
+    public string Of(LocalizedMessage message) => message.Localized;
 
     /// <summary>A time in the organisation's zone, to the minute.</summary>
     public string Time(DateTimeOffset? time) =>
@@ -220,7 +222,13 @@ public sealed class UiText(IHttpContextAccessor accessor, OrganizationTime org)
     };
 
     /// <summary>Why a review was opened: the recurring-problem reason is written by the system in English, so it is put in words here.</summary>
-    public string ReviewReason(string reason) => IsChinese ? ChineseText.ReviewReason(reason) : reason;
+    public string ReviewReason(string reason) =>
+        RecurringReason().Match(reason) is { Success: true } recurring
+            ? Format("{0} similar tickets on {1} within {2} days", recurring.Groups[1].Value, recurring.Groups[2].Value, recurring.Groups[3].Value)
+            : reason;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+) similar tickets on (.+) within (\d+) days$")]
+    private static partial System.Text.RegularExpressions.Regex RecurringReason();
 
     public string SlaTarget(string target) => this[target switch
     {

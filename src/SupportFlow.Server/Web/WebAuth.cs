@@ -65,6 +65,6 @@ public static class WebAuth
             return;
         }
 
-        context.ReplacePrincipal(ActorClaims.Principal(user.ToActor(), Scheme));
+        context.ReplacePrincipal(ActorClaims.Principal(user, Scheme));
     }
 }

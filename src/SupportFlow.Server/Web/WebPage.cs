@@ -34,7 +34,7 @@ public abstract class WebPage : PageModel
 
     /// <summary>The form helper for one form of the page: its values and messages if it was the one that failed.</summary>
     public FormView Form(string name) =>
-        new(name, Failed?.Name == name ? Failed : null, HttpContext.RequestServices.GetRequiredService<UiText>());
+        new(name, Failed?.Name == name ? Failed : null);
 
     /// <summary>The posted value of a field, as a request record takes it (null when absent).</summary>
     protected string? Posted(string field) =>
@@ -60,9 +60,9 @@ public abstract class WebPage : PageModel
                 state.Errors[field] = messages;
             }
         }
-        catch (Exception e) when (e is DomainException or ForbiddenException)
+        catch (LocalizedException e) when (e is DomainException or ForbiddenException)
         {
-            state.Problem = e.Message;
+            state.Problem = e.Text.Localized;
         }
 
         Failed = state;

@@ -23,6 +23,7 @@ public static class WebSetup
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<SupportFlowOptions>, ILoggerFactory>((o, settings, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(settings.Value.DataPath, "keys")), logs));
         services.AddHttpContextAccessor();
+        services.AddLocalization();
         services.AddScoped<UiText>();
         services.AddRazorPages(o =>
         {

@@ -70,7 +70,7 @@ public sealed class ArchiveMonthTests
         Assert.Equal(new ArchiveMonth(2025, 6), RetentionRule.LatestBefore(now, Shanghai, 24));
         Assert.Null(RetentionRule.Refusal(new ArchiveMonth(2026, 6), now, Shanghai, 12));
         var refusal = RetentionRule.Refusal(new ArchiveMonth(2026, 7), now, Shanghai, 12);
-        Assert.Contains("2026-06 are younger than the retention period of 12 months", refusal, StringComparison.Ordinal);
+        Assert.Contains("2026-06 are younger than the retention period of 12 months", refusal?.ToString(), StringComparison.Ordinal);
         Assert.True(RetentionRule.Expired(now.AddMonths(-12), now, 12));
         Assert.False(RetentionRule.Expired(now.AddMonths(-12).AddMinutes(1), now, 12));
     }

@@ -1,3 +1,4 @@
+using SupportFlow.Localization;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Tests.Tickets;
@@ -9,7 +10,7 @@ public sealed class ImportMappingTests
     [Fact]
     public void HeadersOfSupportFlowsOwnExportsFieldNamesAndEitherHalfOfABilingualHeaderMapThemselves()
     {
-        var problems = new List<string>();
+        var problems = new List<LocalizedMessage>();
         var mapping = ImportMapping.Create(["工单编号 Number", "标题 Title", "Description", "priority", "Remarks"], [], problems);
 
         Assert.Empty(problems);
@@ -23,7 +24,7 @@ public sealed class ImportMappingTests
     [Fact]
     public void AnExplicitPairOverridesTheHeaderAndBadPairsAreEachNamed()
     {
-        var problems = new List<string>();
+        var problems = new List<LocalizedMessage>();
         var mapping = ImportMapping.Create(["编号", "问题", "详情", "级别", "备注"],
             ["问题=title", "备注=Description", "详情", "级别=urgency", "Nope=impact"], problems);
 
@@ -32,8 +33,8 @@ public sealed class ImportMappingTests
         Assert.Equal("备注", mapping.ColumnOf("description"));
         Assert.Equal("(no column)", mapping.ColumnOf("priority"));
         Assert.Collection(problems,
-            p => Assert.Contains("is not column=field", p, StringComparison.Ordinal),
-            p => Assert.Contains("unknown field", p, StringComparison.Ordinal),
-            p => Assert.Contains("no column 'Nope'", p, StringComparison.Ordinal));
+            p => Assert.Contains("is not column=field", p.ToString(), StringComparison.Ordinal),
+            p => Assert.Contains("unknown field", p.ToString(), StringComparison.Ordinal),
+            p => Assert.Contains("no column 'Nope'", p.ToString(), StringComparison.Ordinal));
     }
 }

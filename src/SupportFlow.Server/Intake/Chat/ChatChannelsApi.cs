@@ -54,7 +54,7 @@ public static class ChatChannelsApi
         errors.ThrowIfInvalid();
         if (await db.ChatChannels.AnyAsync(c => c.Name == name, ct))
         {
-            throw new DomainException($"Chat channel '{name}' already exists.");
+            throw new DomainException("Chat channel '{0}' already exists.", name);
         }
 
         db.ChatChannels.Add(channel);
@@ -86,7 +86,7 @@ public static class ChatChannelsApi
         errors.ThrowIfInvalid();
         if (await db.ChatChannels.AnyAsync(c => c.Name == channel.Name && c.Id != channel.Id, ct))
         {
-            throw new DomainException($"Chat channel '{channel.Name}' already exists.");
+            throw new DomainException("Chat channel '{0}' already exists.", channel.Name);
         }
 
         await db.SaveChangesAsync(ct);
@@ -119,7 +119,7 @@ public static class ChatChannelsApi
             channel.AnswerUrl = url;
             if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
             {
-                errors.Add("answerUrl", $"'{url}' is not an http(s) address of the group's incoming webhook.");
+                errors.Add("answerUrl", "'{0}' is not an http(s) address of the group's incoming webhook.", url);
             }
         }
 
@@ -157,5 +157,5 @@ public static class ChatChannelsApi
     private static IQueryable<ChatChannel> Query(SupportFlowDbContext db) => db.ChatChannels.Include(c => c.Module).ThenInclude(m => m.Team);
 
     private static async Task<ChatChannel> FindAsync(SupportFlowDbContext db, string name, CancellationToken ct) =>
-        await Query(db).SingleOrDefaultAsync(c => c.Name == name, ct) ?? throw new NotFoundException($"Chat channel '{name}' was not found.");
+        await Query(db).SingleOrDefaultAsync(c => c.Name == name, ct) ?? throw new NotFoundException("Chat channel '{0}' was not found.", name);
 }

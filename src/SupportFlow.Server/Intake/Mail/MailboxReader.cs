@@ -35,7 +35,7 @@ public sealed class MailboxReader(IServiceScopeFactory scopes, ILogger<MailboxRe
         var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
         return await db.Mailboxes.AsNoTracking().Include(m => m.Module).ThenInclude(m => m.Team)
                    .SingleOrDefaultAsync(m => m.Name == mailboxName, ct)
-               ?? throw new NotFoundException($"Mailbox '{mailboxName}' was not found.");
+               ?? throw new NotFoundException("Mailbox '{0}' was not found.", mailboxName);
     }
 
     public static async Task<ImapClient> ConnectAsync(Mailbox mailbox, CancellationToken ct)

@@ -51,7 +51,7 @@ public static class MailboxesApi
         errors.ThrowIfInvalid();
         if (await db.Mailboxes.AnyAsync(m => m.Name == name, ct))
         {
-            throw new DomainException($"Mailbox '{name}' already exists.");
+            throw new DomainException("Mailbox '{0}' already exists.", name);
         }
 
         db.Mailboxes.Add(mailbox);
@@ -79,7 +79,7 @@ public static class MailboxesApi
         errors.ThrowIfInvalid();
         if (await db.Mailboxes.AnyAsync(m => m.Name == mailbox.Name && m.Id != mailbox.Id, ct))
         {
-            throw new DomainException($"Mailbox '{mailbox.Name}' already exists.");
+            throw new DomainException("Mailbox '{0}' already exists.", mailbox.Name);
         }
 
         mailbox.Version++;
@@ -138,7 +138,7 @@ public static class MailboxesApi
             var address = errors.Optional("address", request.Address, Limits.Email);
             if (address is not null && !SupportFlow.Users.UserFields.LooksLikeEmail(address))
             {
-                errors.Add("address", $"'{address}' is not an e-mail address.");
+                errors.Add("address", "'{0}' is not an e-mail address.", address);
             }
 
             mailbox.Address = address;
@@ -155,5 +155,5 @@ public static class MailboxesApi
     private static IQueryable<Mailbox> Query(SupportFlowDbContext db) => db.Mailboxes.Include(m => m.Module).ThenInclude(m => m.Team);
 
     private static async Task<Mailbox> FindAsync(SupportFlowDbContext db, string name, CancellationToken ct) =>
-        await Query(db).SingleOrDefaultAsync(m => m.Name == name, ct) ?? throw new NotFoundException($"Mailbox '{name}' was not found.");
+        await Query(db).SingleOrDefaultAsync(m => m.Name == name, ct) ?? throw new NotFoundException("Mailbox '{0}' was not found.", name);
 }

@@ -85,7 +85,7 @@ public static class WebFormApi
         var email = errors.Required("email", values.Email, Limits.Email);
         if (email.Length > 0 && !UserFields.LooksLikeEmail(email))
         {
-            errors.Add("email", $"'{email}' is not an e-mail address.");
+            errors.Add("email", "'{0}' is not an e-mail address.", email);
         }
 
         try

@@ -72,7 +72,7 @@ public sealed class ReviewModel(SupportFlowDbContext db, OrganizationTime org, T
             {
                 if (!await LoadAsync(id, ct))
                 {
-                    throw new NotFoundException($"Review {id} was not found.");
+                    throw new NotFoundException("Review {0} was not found.", id);
                 }
             });
         }

@@ -145,7 +145,7 @@ public sealed class TicketPageModel(
             }
             catch (AttachmentTooLargeException e)
             {
-                throw new RequestValidationException(new Dictionary<string, string[]> { ["file"] = [e.Message] });
+                throw new RequestValidationException("file", e.Text.Key, [.. e.Text.Args]);
             }
         }, text["File attached."], ct);
 
@@ -242,7 +242,7 @@ public sealed class TicketPageModel(
     {
         if (!await LoadAsync(number, ct))
         {
-            throw new NotFoundException($"Ticket {number} was not found.");
+            throw new NotFoundException("Ticket {0} was not found.", number);
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class SignInModel(SupportFlowDbContext db, IPasswordHasher<User> h
 
             user.RecordSignIn();
             await db.SaveChangesAsync(ct);
-            await HttpContext.SignInAsync(WebAuth.Scheme, ActorClaims.Principal(user.ToActor(), WebAuth.Scheme), WebAuth.SessionOnly());
+            await HttpContext.SignInAsync(WebAuth.Scheme, ActorClaims.Principal(user, WebAuth.Scheme), WebAuth.SessionOnly());
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }, () => Task.CompletedTask);
     }
