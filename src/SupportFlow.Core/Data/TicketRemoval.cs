@@ -20,7 +20,7 @@ public static class TicketRemoval
 {
     private const int Chunk = 500;
 
-    /// <summary>The same text as the Initial migration's trigger, per provider.</summary>
+    /// <summary>The same text as the InitialSchema migration's trigger, per provider.</summary>
     private static readonly (string Drop, string Create) SqliteTrigger = (
         """DROP TRIGGER "TicketHistory_AppendOnly_Delete";""",
         """

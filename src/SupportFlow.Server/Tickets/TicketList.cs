@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -320,17 +321,14 @@ public static class TicketList
     private readonly record struct Cursor(DateTimeOffset Key, long Id, bool? InTitle)
     {
         public static string Format(DateTimeOffset key, long id, bool? inTitle = null) =>
-            Convert.ToBase64String(Encoding.ASCII.GetBytes(
-                string.Create(CultureInfo.InvariantCulture, $"{key.UtcTicks}:{id}{inTitle switch { null => "", true => ":1", false => ":0" }}")))
-                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            Base64Url.EncodeToString(Encoding.ASCII.GetBytes(
+                string.Create(CultureInfo.InvariantCulture, $"{key.UtcTicks}:{id}{inTitle switch { null => "", true => ":1", false => ":0" }}")));
 
         public static Cursor? Parse(RequestErrors errors, string text)
         {
             try
             {
-                var base64 = text.Replace('-', '+').Replace('_', '/');
-                base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-                var parts = Encoding.ASCII.GetString(Convert.FromBase64String(base64)).Split(':');
+                var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(text)).Split(':');
                 return new Cursor(
                     new DateTimeOffset(long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.Zero),
                     long.Parse(parts[1], CultureInfo.InvariantCulture),

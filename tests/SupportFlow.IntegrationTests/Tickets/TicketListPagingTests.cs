@@ -81,6 +81,19 @@ public sealed class TicketListPagingTests(PagingDeskFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task TheNextCursorGoesIntoALinkAsItIs()
+    {
+        var first = await (await _desk.Supervisor.GetAsync("/api/tickets?limit=3")).Json(HttpStatusCode.OK);
+        var cursor = first.Str("nextCursor");
+
+        // Base64url without padding: a script may paste it into a URL without escaping it.
+        Assert.Matches("^[A-Za-z0-9_-]+$", cursor);
+        var second = await (await _desk.Supervisor.GetAsync("/api/tickets?limit=3&cursor=" + cursor)).Json(HttpStatusCode.OK);
+        var all = await _desk.Supervisor.AllNumbersAsync("");
+        Assert.Equal(all.Skip(3).Take(3), second["items"]!.AsArray().Select(t => t.Str("number")));
+    }
+
+    [Fact]
     public async Task TicketsArrivingBetweenPagesNeitherRepeatNorHideOthers()
     {
         var before = await _desk.Supervisor.AllNumbersAsync("");
