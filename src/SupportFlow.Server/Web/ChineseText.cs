@@ -511,6 +511,7 @@ public static partial class ChineseText
         ["{0} of {1} simple tickets within 30 min of assignment"] = "{1} 个简单问题中 {0} 个在分派后 30 分钟内解决",
         ["business days"] = "工作日",
         ["business hours"] = "工作小时",
+        ["business minutes"] = "工作分钟",
         ["deactivated"] = "已停用",
         ["hours"] = "小时",
         ["minutes"] = "分钟",
