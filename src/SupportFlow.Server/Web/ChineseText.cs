@@ -568,6 +568,11 @@ public static partial class ChineseText
             return "日期格式不正确,请使用 YYYY-MM-DD(如 2026-05-01)。";
         }
 
+        if (english.Contains("is neither a date (YYYY-MM-DD", StringComparison.Ordinal))
+        {
+            return "日期或时间格式不正确,请使用 YYYY-MM-DD(如 2026-05-01)或带时区的时间(如 2026-05-01T09:00+08:00)。";
+        }
+
         if (english.StartsWith("to must not be before from", StringComparison.Ordinal))
         {
             return "结束日期不能早于开始日期。";
