@@ -110,6 +110,35 @@ public sealed partial class RequestErrors
         return time.ToUniversalTime();
     }
 
+    /// <summary>
+    /// One end of a period (<c>from</c>, <c>to</c>), returned in UTC: an ISO 8601 time with offset, or
+    /// a plain date YYYY-MM-DD, a day in the organisation's zone, which as <see cref="PeriodEnd.From"/>
+    /// is the start of that day and as <see cref="PeriodEnd.To"/> the end of it, i.e. the start of the
+    /// next day. Periods are compared as [from, to), so "to 2026-11-07" includes all of that day.
+    /// </summary>
+    public DateTimeOffset? PeriodBound(string field, string? value, OrganizationTime org, PeriodEnd end)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date.Year >= 2000)
+        {
+            return org.StartOfDay(end == PeriodEnd.To ? date.AddDays(1) : date);
+        }
+
+        if (HasOffset(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time.ToUniversalTime();
+        }
+
+        Add(field, "'{0}' is neither a date (YYYY-MM-DD, a day in the organisation's time zone) nor an ISO 8601 time with offset: e.g. 2026-05-01 or 2026-05-01T09:00+08:00.",
+            Shorten(value));
+        return null;
+    }
+
     public int? Range(string field, int? value, int min, int max)
     {
         if (value is { } v && (v < min || v > max))
@@ -145,6 +174,13 @@ public sealed partial class RequestErrors
     private static partial Regex IsoTimeWithOffset();
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}
+
+/// <summary>Which end of a period a bound is; a date means the start of its day for <see cref="From"/>, the end for <see cref="To"/>.</summary>
+public enum PeriodEnd
+{
+    From,
+    To,
 }
 
 /// <summary>Input that failed its checks; carries the per-field messages.</summary>

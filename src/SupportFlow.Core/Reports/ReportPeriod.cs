@@ -1,4 +1,3 @@
-using System.Globalization;
 using SupportFlow.Common;
 using SupportFlow.Sla;
 
@@ -6,8 +5,9 @@ namespace SupportFlow.Reports;
 
 /// <summary>
 /// The days a report covers: <see cref="From"/> to <see cref="To"/>, both included, as dates in
-/// the organisation's time zone. The tickets of the period are those received from midnight of
-/// <see cref="From"/> up to (not including) midnight after <see cref="To"/>, in that zone.
+/// the organisation's time zone. Asked for by days, the tickets of the period are those received from
+/// midnight of <see cref="From"/> up to (not including) midnight after <see cref="To"/>, in that zone;
+/// asked for by times, those between the times, and the days are the ones the times fall on.
 /// </summary>
 public sealed record ReportPeriod(DateOnly From, DateOnly To)
 {
@@ -28,42 +28,29 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
     public static DateOnly Today(DateTimeOffset now, TimeZoneInfo zone) => ZoneTime.LocalDateOf(zone, now);
 
     /// <summary>
-    /// Reads <c>from</c> and <c>to</c> (YYYY-MM-DD); either may be left out (<c>to</c> defaults to
-    /// today, <c>from</c> to <see cref="DefaultDays"/> days up to <c>to</c>). Each bad field is named in
+    /// Reads <c>from</c> and <c>to</c>: days (YYYY-MM-DD, both included) or times with offset
+    /// (<see cref="RequestErrors.PeriodBound"/>); either may be left out (<c>to</c> defaults to the end
+    /// of today, <c>from</c> to the start of the day <see cref="DefaultDays"/> days up to <c>to</c>'s day).
+    /// Returns the days covered and the instants [Start, End) in UTC. Each bad field is named in
     /// <paramref name="errors"/>; the result is then meaningless.
     /// </summary>
-    public static ReportPeriod Parse(RequestErrors errors, string? from, string? to, DateOnly today)
+    public static (ReportPeriod Period, DateTimeOffset Start, DateTimeOffset End) Parse(RequestErrors errors, string? from,
+        string? to, OrganizationTime org, DateTimeOffset now)
     {
-        var end = Date(errors, "to", to) ?? today;
-        var start = Date(errors, "from", from) ?? end.AddDays(1 - DefaultDays);
-        if (errors.IsValid && end < start)
+        var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? org.StartOfDay(org.DateOf(now).AddDays(1));
+        var lastDay = org.DateOf(end.AddTicks(-1));
+        var start = errors.PeriodBound("from", from, org, PeriodEnd.From) ?? org.StartOfDay(lastDay.AddDays(1 - DefaultDays));
+        var period = new ReportPeriod(org.DateOf(start), lastDay);
+        if (errors.IsValid && end <= start)
         {
             errors.Add("to", "to must not be before from.");
         }
-        else if (errors.IsValid && end.DayNumber - start.DayNumber + 1 > MaxDays)
+        else if (errors.IsValid && period.Days > MaxDays)
         {
             errors.Add("to", "A report covers at most {0} days (about three years).", MaxDays);
         }
 
-        return new ReportPeriod(start, end);
-    }
-
-    private static DateOnly? Date(RequestErrors errors, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year >= 2000)
-        {
-            return date;
-        }
-
-        var shown = text.Length <= 40 ? text : text[..40] + "…";
-        errors.Add(field, "'{0}' is not a date: use YYYY-MM-DD (a day in the organisation's time zone), e.g. 2026-05-01.", shown);
-        return null;
+        return (period, start, end);
     }
 
     private static DateTimeOffset Midnight(DateOnly date, TimeZoneInfo zone) =>

@@ -21,15 +21,15 @@ public static class FaqReport
     {
         var errors = new RequestErrors();
         var now = clock.GetUtcNow();
-        var start = errors.Time("from", from, required: false) ?? now.AddDays(-30);
-        var end = errors.Time("to", to, required: false) ?? now;
+        var start = errors.PeriodBound("from", from, org, PeriodEnd.From) ?? now.AddDays(-30);
+        var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? now;
         if (end <= start)
         {
             errors.Add("to", "to must be after from.");
         }
 
         errors.ThrowIfInvalid();
-        var counts = await db.Deflections.Where(d => d.At >= start && d.At <= end)
+        var counts = await db.Deflections.Where(d => d.At >= start && d.At < end)
             .GroupBy(d => d.ArticleId)
             .Select(g => new { ArticleId = g.Key, Count = g.Count() })
             .ToListAsync(ct);

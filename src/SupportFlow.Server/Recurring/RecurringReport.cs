@@ -22,8 +22,8 @@ public static class RecurringReport
     {
         var errors = new RequestErrors();
         var now = clock.GetUtcNow();
-        var start = errors.Time("from", from, required: false) ?? now.AddDays(-90);
-        var end = errors.Time("to", to, required: false) ?? now;
+        var start = errors.PeriodBound("from", from, org, PeriodEnd.From) ?? now.AddDays(-90);
+        var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? now;
         if (end <= start)
         {
             errors.Add("to", "to must be after from.");
@@ -31,7 +31,7 @@ public static class RecurringReport
 
         errors.ThrowIfInvalid();
         var reviews = await db.Reviews.AsNoTracking()
-            .Where(r => r.Trigger == ReviewTrigger.RecurringProblem && r.Module != null && r.OpenedAt >= start && r.OpenedAt <= end)
+            .Where(r => r.Trigger == ReviewTrigger.RecurringProblem && r.Module != null && r.OpenedAt >= start && r.OpenedAt < end)
             .Select(r => new { Module = r.Module!.Name, r.Status, Tickets = r.Tickets.Count })
             .ToListAsync(ct);
         var modules = reviews.GroupBy(r => r.Module)

@@ -9,7 +9,7 @@ namespace SupportFlow.Server.Reports;
 
 /// <summary>
 /// The query string every report takes: the period (<c>from</c>, <c>to</c>: YYYY-MM-DD in the
-/// organisation's zone, both included), the filters (<c>module</c>, <c>team</c> by name,
+/// organisation's zone, both included, or ISO 8601 times with offset, [from, to)), the filters (<c>module</c>, <c>team</c> by name,
 /// <c>department</c> of the reporter, <c>priority</c> and <c>channel</c> as comma lists) and the
 /// <c>format</c> (json, csv or xlsx).
 /// </summary>
@@ -25,7 +25,7 @@ public sealed record ReportRequest(string? From, string? To, string? Module, str
     {
         errors ??= new RequestErrors();
         var now = clock.GetUtcNow();
-        var period = ReportPeriod.Parse(errors, From, To, ReportPeriod.Today(now, org.Zone));
+        var (period, start, end) = ReportPeriod.Parse(errors, From, To, org, now);
         var format = Format?.Trim().ToLowerInvariant() switch
         {
             null or "" or "json" => ReportFormat.Json,
@@ -59,7 +59,7 @@ public sealed record ReportRequest(string? From, string? To, string? Module, str
         }
 
         errors.ThrowIfInvalid();
-        return new ReportScope(period, period.Start(org.Zone), period.End(org.Zone), now, format,
+        return new ReportScope(period, start, end, now, format,
             new ReportFilters(module, moduleId, team, teamId, department, priorities, channels));
     }
 

@@ -21,8 +21,8 @@ public static class SlaBreaches
     {
         var errors = new RequestErrors();
         var now = clock.GetUtcNow();
-        var start = errors.Time("from", from, required: false) ?? now.AddDays(-7);
-        var end = errors.Time("to", to, required: false) ?? now;
+        var start = errors.PeriodBound("from", from, org, PeriodEnd.From) ?? now.AddDays(-7);
+        var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? now;
         var wanted = level?.Trim().ToLowerInvariant() switch
         {
             null or "" or "breach" => "breach",

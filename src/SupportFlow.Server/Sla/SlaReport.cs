@@ -31,8 +31,8 @@ public static class SlaReport
     {
         var errors = new RequestErrors();
         var now = clock.GetUtcNow();
-        var start = errors.Time("from", from, required: false) ?? now.AddDays(-30);
-        var end = errors.Time("to", to, required: false) ?? now;
+        var start = errors.PeriodBound("from", from, org, PeriodEnd.From) ?? now.AddDays(-30);
+        var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? now;
         if (end <= start)
         {
             errors.Add("to", "to must be after from.");

@@ -6,43 +6,33 @@ using SupportFlow.Tickets;
 namespace SupportFlow.Server.Sla;
 
 /// <summary>
-/// One target on the wire: exactly one of minutes / hours (24x7), businessMinutes /
-/// businessHours / businessDays (on the calendar); null means no target.
+/// One target on the wire: exactly one of the <see cref="SlaTargetUnits"/> (minutes / hours 24x7,
+/// businessMinutes / businessHours / businessDays on the calendar); null means no target.
 /// </summary>
 public sealed record SlaTargetBody(int? Minutes, int? Hours, int? BusinessMinutes, int? BusinessHours, int? BusinessDays,
     string? Text = null)
 {
-    public static SlaTargetBody? From(SlaTarget target) => target.Kind switch
-    {
-        SlaTargetKind.None => null,
-        SlaTargetKind.WallClock when target.Amount % 60 == 0 => new(null, target.Amount / 60, null, null, null, target.ToString()),
-        SlaTargetKind.WallClock => new(target.Amount, null, null, null, null, target.ToString()),
-        SlaTargetKind.BusinessTime when target.Amount % 60 == 0 => new(null, null, null, target.Amount / 60, null, target.ToString()),
-        SlaTargetKind.BusinessTime => new(null, null, target.Amount, null, null, target.ToString()),
-        SlaTargetKind.BusinessDays => new(null, null, null, null, target.Amount, target.ToString()),
-    };
+    public static SlaTargetBody? From(SlaTarget target) =>
+        SlaTargetUnits.Of(target) is var (unit, amount) ? unit.Body(amount) with { Text = target.ToString() } : null;
 
     public SlaTarget Parse(RequestErrors errors, string field)
     {
-        var given = new (int? Value, Func<int, SlaTarget> Make)[]
-        {
-            (Minutes, SlaTarget.Minutes), (Hours, SlaTarget.Hours), (BusinessMinutes, SlaTarget.BusinessMinutes),
-            (BusinessHours, SlaTarget.BusinessHours), (BusinessDays, SlaTarget.BusinessDays),
-        }.Where(g => g.Value is not null).ToList();
+        var given = SlaTargetUnits.All.Where(u => u.Read(this) is not null).ToList();
         if (given.Count != 1)
         {
-            errors.Add(field, "{0} takes exactly one of minutes, hours, businessMinutes, businessHours, businessDays (or null for none).", field);
+            errors.Add(field, "{0} takes exactly one of {1} (or null for none).", field, SlaTargetUnits.Names);
             return SlaTarget.None;
         }
 
-        var (value, make) = given[0];
+        var unit = given[0];
+        var value = unit.Read(this)!.Value;
         if (value is < 1 or > 525_600)
         {
             errors.Add(field, "{0} must be a positive amount (at most a year).", field);
             return SlaTarget.None;
         }
 
-        return make(value!.Value);
+        return unit.Make(value);
     }
 }
 

@@ -44,7 +44,7 @@ public static class TicketExport
             _ => throw new RequestValidationException("format", "'{0}' is not a valid format: use csv or xlsx.", format),
         };
         var now = clock.GetUtcNow();
-        var ids = await (await TicketList.MatchingAsync(query, actor, db, now, ct)).Select(t => t.Id).ToListAsync(ct);
+        var ids = await (await TicketList.MatchingAsync(query, actor, db, now, org, ct)).Select(t => t.Id).ToListAsync(ct);
         var calendar = await sla.CalendarAsync(ct);
         var records = Records(db, ids, calendar, org, now, ct);
         var path = Path.Combine(Path.GetTempPath(), $"supportflow-export-{Guid.NewGuid():N}.{kind}");

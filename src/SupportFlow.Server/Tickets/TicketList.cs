@@ -16,6 +16,7 @@ namespace SupportFlow.Server.Tickets;
 /// <summary>
 /// Filters of <c>GET /api/tickets</c>. Lists are comma-separated: <c>status=new,assigned</c>; team names may
 /// contain commas, so several teams are given by repeating the parameter: <c>team=Network&amp;team=Desktop</c>.
+/// <c>from</c> and <c>to</c> narrow to tickets received in [from, to): days (YYYY-MM-DD, both included) or times with offset.
 /// </summary>
 public sealed record TicketListQuery(
     string? Status,
@@ -29,7 +30,9 @@ public sealed record TicketListQuery(
     string? Sort,
     int? Limit,
     string? Cursor,
-    [FromQuery(Name = "q")] string? Q);
+    [FromQuery(Name = "q")] string? Q,
+    string? From = null,
+    string? To = null);
 
 /// <summary>
 /// The ticket list, newest received first (or <c>sort=slaDue</c>: nearest SLA due time first,
@@ -51,10 +54,10 @@ public static class TicketList
     private const int NoId = -1;
 
     public static async Task<Ok<TicketPage>> Query([AsParameters] TicketListQuery query, HttpContext http,
-        SupportFlowDbContext db, TicketWork work, TimeProvider clock, CancellationToken ct)
+        SupportFlowDbContext db, TicketWork work, TimeProvider clock, OrganizationTime org, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        var list = await PrepareAsync(query, actor, db, clock.GetUtcNow(), withCursor: true, ct);
+        var list = await PrepareAsync(query, actor, db, clock.GetUtcNow(), org, withCursor: true, ct);
         // The page's ids first, by one ordered query that stops after limit + 1 rows; then those
         // tickets with everything a response shows. Loading whole tickets in the ordered query
         // would repeat its filters and search in each split query of the includes.
@@ -129,8 +132,8 @@ public static class TicketList
 
     /// <summary>Every ticket the list's filters select for <paramref name="actor"/>, in the list's order, without paging (exports).</summary>
     internal static async Task<IQueryable<Ticket>> MatchingAsync(TicketListQuery query, Actor actor, SupportFlowDbContext db,
-        DateTimeOffset now, CancellationToken ct) =>
-        (await PrepareAsync(query, actor, db, now, withCursor: false, ct)).Ordered;
+        DateTimeOffset now, OrganizationTime org, CancellationToken ct) =>
+        (await PrepareAsync(query, actor, db, now, org, withCursor: false, ct)).Ordered;
 
     /// <summary>The list's tickets after its filters (<see cref="Filtered"/>), in its order from its cursor on (<see cref="Ordered"/>).</summary>
     private sealed record ListQuery(IQueryable<Ticket> Filtered, IQueryable<Ticket> Ordered, ListOrder Order,
@@ -138,7 +141,8 @@ public static class TicketList
 
     /// <summary>Checks the filters (400 naming each bad one) and builds the ordered query.</summary>
     private static async Task<ListQuery> PrepareAsync(
-        TicketListQuery query, Actor actor, SupportFlowDbContext db, DateTimeOffset now, bool withCursor, CancellationToken ct)
+        TicketListQuery query, Actor actor, SupportFlowDbContext db, DateTimeOffset now, OrganizationTime org, bool withCursor,
+        CancellationToken ct)
     {
         var errors = new RequestErrors();
         var q = errors.Optional("q", query.Q, 200);
@@ -172,6 +176,13 @@ public static class TicketList
         var limit = errors.Range("limit", query.Limit, 1, MaxLimit) ?? DefaultLimit;
         var after = query.Cursor is null || !withCursor ? null : Cursor.Parse(errors, query.Cursor);
         var text = errors.Optional("text", query.Text, 200);
+        var receivedFrom = errors.PeriodBound("from", query.From, org, PeriodEnd.From);
+        var receivedTo = errors.PeriodBound("to", query.To, org, PeriodEnd.To);
+        if (receivedFrom > receivedTo)
+        {
+            errors.Add("to", "to must not be before from.");
+        }
+
         errors.ThrowIfInvalid();
 
         var tickets = db.Tickets.AsNoTracking();
@@ -228,6 +239,16 @@ public static class TicketList
         {
             var login = reporter.Trim().ToLowerInvariant();
             tickets = tickets.Where(t => db.Users.Any(u => u.Id == t.Reporter.UserId && u.Login == login));
+        }
+
+        if (receivedFrom is { } start)
+        {
+            tickets = tickets.Where(t => t.ReceivedAt >= start);
+        }
+
+        if (receivedTo is { } end)
+        {
+            tickets = tickets.Where(t => t.ReceivedAt < end);
         }
 
         if (text is not null)

@@ -249,6 +249,48 @@ public sealed class RequestErrorsTests
         Assert.Contains("required", Assert.Single(_errors.ToDictionary()["receivedAt"]), StringComparison.Ordinal);
     }
 
+    // ---- period bounds ----
+
+    private static readonly OrganizationTime ShanghaiTime = new(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+
+    [Theory]
+    [InlineData("2026-11-07", PeriodEnd.From, "2026-11-06T16:00:00Z")] // midnight in Shanghai
+    [InlineData("2026-11-07", PeriodEnd.To, "2026-11-07T16:00:00Z")] // the end of that day: the next midnight
+    [InlineData(" 2026-11-07 ", PeriodEnd.To, "2026-11-07T16:00:00Z")]
+    [InlineData("2026-11-07T09:30+08:00", PeriodEnd.From, "2026-11-07T01:30:00Z")]
+    [InlineData("2026-11-07T09:30+08:00", PeriodEnd.To, "2026-11-07T01:30:00Z")] // a time is taken as given
+    [InlineData("2026-11-07T09:30Z", PeriodEnd.To, "2026-11-07T09:30:00Z")]
+    public void APeriodBoundIsADayOfTheOrganisationsZoneOrATimeWithOffset(string value, PeriodEnd end, string utc)
+    {
+        var bound = _errors.PeriodBound("from", value, ShanghaiTime, end);
+
+        Assert.True(_errors.IsValid);
+        Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), bound);
+        Assert.Equal(TimeSpan.Zero, bound!.Value.Offset);
+    }
+
+    [Theory]
+    [InlineData("2026-11-7")]
+    [InlineData("2026-11-07T09:30")]
+    [InlineData("07/11/2026")]
+    [InlineData("2026-02-30")]
+    [InlineData("today")]
+    public void AnythingElseIsRefusedNamingBothForms(string value)
+    {
+        Assert.Null(_errors.PeriodBound("to", value, ShanghaiTime, PeriodEnd.To));
+
+        var message = Assert.Single(_errors.ToDictionary()["to"]);
+        Assert.Contains("YYYY-MM-DD", message, StringComparison.Ordinal);
+        Assert.Contains("offset", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingPeriodBoundIsNoError()
+    {
+        Assert.Null(_errors.PeriodBound("from", " ", ShanghaiTime, PeriodEnd.From));
+        Assert.True(_errors.IsValid);
+    }
+
     // ---- ranges ----
 
     [Theory]

@@ -9,11 +9,17 @@ public sealed class ReportPeriodTests
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
     private static readonly DateOnly Today = new(2026, 5, 20);
 
-    private static (ReportPeriod Period, IDictionary<string, string[]> Errors) Parse(string? from, string? to)
+    private static readonly DateTimeOffset Now = new(2026, 5, 20, 12, 0, 0, TimeSpan.FromHours(8));
+
+    private static (ReportPeriod Period, IDictionary<string, string[]> Errors) Parse(string? from, string? to) =>
+        ParseAt(from, to) is var (period, _, _, errors) ? (period, errors) : default;
+
+    private static (ReportPeriod Period, DateTimeOffset Start, DateTimeOffset End, IDictionary<string, string[]> Errors) ParseAt(
+        string? from, string? to)
     {
         var errors = new RequestErrors();
-        var period = ReportPeriod.Parse(errors, from, to, Today);
-        return (period, errors.ToDictionary());
+        var (period, start, end) = ReportPeriod.Parse(errors, from, to, new OrganizationTime(Shanghai), Now);
+        return (period, start, end, errors.ToDictionary());
     }
 
     [Fact]
@@ -24,6 +30,24 @@ public sealed class ReportPeriodTests
         Assert.Equal(31, period.Days);
         Assert.Equal(new DateTimeOffset(2026, 4, 30, 16, 0, 0, TimeSpan.Zero), period.Start(Shanghai));
         Assert.Equal(new DateTimeOffset(2026, 5, 31, 16, 0, 0, TimeSpan.Zero), period.End(Shanghai));
+    }
+
+    [Fact]
+    public void DatesAreWholeDaysOfTheOrganisationsZoneAndTimesAreTakenAsGiven()
+    {
+        var days = ParseAt("2026-05-01", "2026-05-31");
+        Assert.Equal((new DateTimeOffset(2026, 4, 30, 16, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 5, 31, 16, 0, 0, TimeSpan.Zero)),
+            (days.Start, days.End));
+
+        var times = ParseAt("2026-05-01T09:00+08:00", "2026-05-02T01:30Z");
+        Assert.Empty(times.Errors);
+        Assert.Equal((new DateTimeOffset(2026, 5, 1, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 5, 2, 1, 30, 0, TimeSpan.Zero)),
+            (times.Start, times.End));
+        Assert.Equal(new ReportPeriod(new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 2)), times.Period); // 09:30 in Shanghai
+
+        var mixed = ParseAt("2026-05-01", "2026-05-01T18:00+08:00");
+        Assert.Equal(new DateTimeOffset(2026, 5, 1, 10, 0, 0, TimeSpan.Zero), mixed.End);
+        Assert.Equal(new ReportPeriod(new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 1)), mixed.Period);
     }
 
     [Fact]
@@ -47,7 +71,7 @@ public sealed class ReportPeriodTests
 
     [Theory]
     [InlineData("2026-5-1", "2026-05-31", "from")]
-    [InlineData("2026-05-01T00:00+08:00", "2026-05-31", "from")]
+    [InlineData("2026-05-01T00:00", "2026-05-31", "from")]
     [InlineData("yesterday", "2026-05-31", "from")]
     [InlineData("2026-02-30", "2026-05-31", "from")]
     [InlineData("1999-12-31", "2026-05-31", "from")]

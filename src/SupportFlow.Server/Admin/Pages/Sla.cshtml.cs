@@ -20,8 +20,6 @@ public sealed class SlaModel(SupportFlowDbContext db, SlaSettings settings, Orga
 {
     public static readonly string[] Targets = ["firstResponse", "assignment", "update", "resolution"];
 
-    public static readonly string[] Units = ["none", "minutes", "hours", "businessHours", "businessDays"];
-
     public IReadOnlyList<SlaPolicyBody> Policies { get; private set; } = [];
 
     public CalendarBody Calendar { get; private set; } = null!;
@@ -57,16 +55,9 @@ public sealed class SlaModel(SupportFlowDbContext db, SlaSettings settings, Orga
             return null;
         }
 
-        // A non-number reaches the shared check as 0, which it refuses with its own message.
+        // A non-number reaches the shared check as 0, which it refuses with its own message; so does an unknown unit.
         var amount = int.TryParse(Posted(target + ".amount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        return unit switch
-        {
-            "minutes" => new SlaTargetBody(amount, null, null, null, null),
-            "hours" => new SlaTargetBody(null, amount, null, null, null),
-            "businessHours" => new SlaTargetBody(null, null, null, amount, null),
-            "businessDays" => new SlaTargetBody(null, null, null, null, amount),
-            _ => new SlaTargetBody(null, null, null, null, null),
-        };
+        return SlaTargetUnits.Find(unit)?.Body(amount) ?? new SlaTargetBody(null, null, null, null, null);
     }
 
     /// <summary>One day a line: "2026-10-01 国庆节".</summary>
@@ -75,17 +66,11 @@ public sealed class SlaModel(SupportFlowDbContext db, SlaSettings settings, Orga
             .Select(line => line.Split(' ', 2, StringSplitOptions.TrimEntries))
             .Select(parts => new CalendarDayBody(parts[0], parts.Length > 1 ? parts[1] : null))];
 
-    /// <summary>A target's amount and unit for the form.</summary>
-    public static (string Amount, string Unit) Of(SlaTargetBody? target) => target switch
-    {
-        null => ("", "none"),
-        { Minutes: { } m } => (m.ToString(CultureInfo.InvariantCulture), "minutes"),
-        { Hours: { } h } => (h.ToString(CultureInfo.InvariantCulture), "hours"),
-        { BusinessHours: { } h } => (h.ToString(CultureInfo.InvariantCulture), "businessHours"),
-        { BusinessMinutes: { } m } => ((m / 60).ToString(CultureInfo.InvariantCulture), "businessHours"),
-        { BusinessDays: { } d } => (d.ToString(CultureInfo.InvariantCulture), "businessDays"),
-        _ => ("", "none"),
-    };
+    /// <summary>A target's amount and unit for the form, in the unit the API gives it in.</summary>
+    public static (string Amount, string Unit) Of(SlaTargetBody? target) =>
+        target is not null && SlaTargetUnits.Of(target) is var (unit, amount)
+            ? (amount.ToString(CultureInfo.InvariantCulture), unit.Name)
+            : ("", "none");
 
     private async Task LoadAsync(CancellationToken ct)
     {

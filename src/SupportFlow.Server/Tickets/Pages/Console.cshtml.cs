@@ -14,7 +14,7 @@ namespace SupportFlow.Server.Tickets.Pages;
 /// search box and the filters.
 /// </summary>
 [Authorize(Policy = WebAuth.Staff)]
-public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeProvider clock) : WebPage
+public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeProvider clock, OrganizationTime org) : WebPage
 {
     public const string OpenStatuses = "new,assigned,inProgress,pending,resolved";
 
@@ -56,7 +56,7 @@ public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeP
 
         try
         {
-            var page = (await TicketList.Query(query, HttpContext, db, work, clock, ct)).Value!;
+            var page = (await TicketList.Query(query, HttpContext, db, work, clock, org, ct)).Value!;
             Tickets = page.Items;
             NextCursor = page.NextCursor;
         }
@@ -71,7 +71,7 @@ public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeP
 
     /// <summary>The Export link: every ticket of this queue and these filters as CSV or XLSX (the API's export).</summary>
     public async Task<IActionResult> OnGetExportAsync(string? queue, string? q, string? priority, string? module, string? team,
-        string? format, [FromServices] SlaSettings sla, [FromServices] OrganizationTime org, CancellationToken ct)
+        string? format, [FromServices] SlaSettings sla, CancellationToken ct)
     {
         var query = await FiltersAsync(queue, q, priority, module, team, null, ct);
         if (NoTeam)

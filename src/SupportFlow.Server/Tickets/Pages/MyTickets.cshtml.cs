@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Web;
 
@@ -7,7 +8,7 @@ namespace SupportFlow.Server.Tickets.Pages;
 
 /// <summary>A reporter's own tickets, open ones first, through the API's own list query.</summary>
 [Authorize(Policy = WebAuth.SignedIn)]
-public sealed class MyTicketsModel(SupportFlowDbContext db, TicketWork work, TimeProvider clock) : WebPage
+public sealed class MyTicketsModel(SupportFlowDbContext db, TicketWork work, TimeProvider clock, OrganizationTime org) : WebPage
 {
     public const string OpenStatuses = "new,assigned,inProgress,pending,resolved";
     public const string DoneStatuses = "closed,cancelled";
@@ -30,7 +31,7 @@ public sealed class MyTicketsModel(SupportFlowDbContext db, TicketWork work, Tim
         Show = show is "done" or "all" ? show : "open";
         var status = Show switch { "done" => DoneStatuses, "all" => null, _ => OpenStatuses };
         var query = new TicketListQuery(status, null, null, null, null, Actor.IsStaff ? Actor.Login : null, null, null, null, 30, cursor, null);
-        var page = (await TicketList.Query(query, HttpContext, db, work, clock, ct)).Value!;
+        var page = (await TicketList.Query(query, HttpContext, db, work, clock, org, ct)).Value!;
         Tickets = page.Items;
         NextCursor = page.NextCursor;
         Now = clock.GetUtcNow();
