@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportFlow.Data;
@@ -12,10 +11,8 @@ using SupportFlow.Tickets;
 namespace SupportFlow.IntegrationTests.Notifications;
 
 /// <summary>The admin page of delivery problems (/admin/failures), driven like a browser: cookie sign-in, forms with their antiforgery token.</summary>
-public sealed partial class FailuresPageTests
+public sealed class FailuresPageTests
 {
-    private const string Password = "secret-password"; // SupportFlowApp.CreateUserAsync's
-
     private const string RawMail = "Subject: no sender here\r\n\r\nwho wrote this?\r\n";
 
     /// <summary>A desk whose mail server is down: alice's "received" mail fails at its one attempt; and one unreadable mail kept.</summary>
@@ -38,25 +35,6 @@ public sealed partial class FailuresPageTests
         return (desk, port, number, failed["id"]!.GetValue<long>(), inbound["id"]!.GetValue<long>());
     }
 
-    /// <summary>A browser-like client (cookies, redirects followed) signed in through the sign-in form.</summary>
-    private static async Task<HttpClient> SignInAsync(SupportFlowApp app, string login, string language = "en")
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        var form = await client.GetStringAsync("/signin");
-        var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["login"] = login, ["password"] = Password, ["__csrf"] = Token(form),
-        }));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("class=\"who\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        return client;
-    }
-
-    private static string Token(string html) => TokenPattern().Match(html) is { Success: true } m
-        ? WebUtility.HtmlDecode(m.Groups[1].Value)
-        : throw new InvalidOperationException("The page has no antiforgery token.");
-
     /// <summary>The table row of one outbox row or inbound message, by its id.</summary>
     private static string Row(string html, string table, long id)
     {
@@ -78,7 +56,7 @@ public sealed partial class FailuresPageTests
         var (desk, port, number, failed, inbound) = await DeskWithFailuresAsync();
         await using var _ = desk;
         await desk.App.CreateUserAsync("root", "admin");
-        var admin = await SignInAsync(desk.App, "root");
+        var admin = await desk.App.SignInAsync("root");
 
         var home = await admin.GetStringAsync("/admin/users");
         Assert.Contains("href=\"/admin/failures\"", home, StringComparison.Ordinal); // linked from the admin navigation
@@ -106,7 +84,7 @@ public sealed partial class FailuresPageTests
         Assert.Contains("data-status=\"failed\"", Row(await admin.GetStringAsync("/admin/failures"), "deliveries", failed),
             StringComparison.Ordinal);
 
-        var retried = await PostRetryAsync(admin, failed, Token(page));
+        var retried = await PostRetryAsync(admin, failed, WebSignIn.Token(page));
         var after = await retried.Content.ReadAsStringAsync();
         Assert.Equal((HttpStatusCode.OK, "/admin/failures"), (retried.StatusCode, retried.RequestMessage!.RequestUri!.AbsolutePath));
         Assert.Contains($"Notification {failed} is queued again.", after, StringComparison.Ordinal);
@@ -118,7 +96,7 @@ public sealed partial class FailuresPageTests
         Assert.Equal(("pending", 0), (delivery["status"]!.GetValue<string>(), delivery["attempts"]!.GetValue<int>()));
 
         // Retrying it again is refused next to the list: it is no longer failed.
-        var again = await PostRetryAsync(admin, failed, Token(after));
+        var again = await PostRetryAsync(admin, failed, WebSignIn.Token(after));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Contains("only failed ones are retried", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -137,7 +115,7 @@ public sealed partial class FailuresPageTests
         var (desk, _, _, failed, _) = await DeskWithFailuresAsync();
         await using var _ = desk;
         await desk.App.CreateUserAsync("root", "admin");
-        var admin = await SignInAsync(desk.App, "root", "zh-CN");
+        var admin = await desk.App.SignInAsync("root", "zh-CN");
 
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/failures")); // Razor writes Chinese as character references
 
@@ -153,13 +131,13 @@ public sealed partial class FailuresPageTests
         var (desk, _, _, failed, inbound) = await DeskWithFailuresAsync();
         await using var _ = desk;
         await desk.App.CreateUserAsync("boss", "supervisor");
-        var supervisor = await SignInAsync(desk.App, "boss");
+        var supervisor = await desk.App.SignInAsync("boss");
 
         var page = await supervisor.GetAsync("/admin/failures");
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.DoesNotContain("alice@example.com", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/admin/failures\"", await supervisor.GetStringAsync("/console"), StringComparison.Ordinal);
-        var token = Token(await supervisor.GetStringAsync("/console")); // a valid token of this user, from a page they may open
+        var token = WebSignIn.Token(await supervisor.GetStringAsync("/console")); // a valid token of this user, from a page they may open
         Assert.Equal(HttpStatusCode.Forbidden, (await PostRetryAsync(supervisor, failed, token)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync($"/admin/failures?handler=Raw&id={inbound}")).StatusCode);
         var failedNow = Assert.Single(await (await desk.Admin.GetAsync("/api/notifications?status=failed")).JsonArray())!;
@@ -170,7 +148,4 @@ public sealed partial class FailuresPageTests
         var signIn = await anonymous.GetAsync("/admin/failures");
         Assert.Equal("/signin", signIn.RequestMessage!.RequestUri!.AbsolutePath);
     }
-
-    [GeneratedRegex("name=\"__csrf\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
