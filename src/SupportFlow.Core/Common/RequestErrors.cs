@@ -52,7 +52,11 @@ public sealed partial class RequestErrors
         return Text(field, value, maxLength) ?? "";
     }
 
-    /// <summary>A required name that other resources and URLs refer to: no '/', which a path segment cannot carry.</summary>
+    /// <summary>
+    /// A required name that other resources and URLs refer to. Its URL segment is escaped, so any
+    /// text goes but '/': routing keeps an escaped slash as "%2F" in the route value, so such a
+    /// name would not find itself again.
+    /// </summary>
     public string Name(string field, string? value)
     {
         var name = Required(field, value, Limits.Name);

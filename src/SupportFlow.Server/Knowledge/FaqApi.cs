@@ -4,6 +4,7 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Knowledge;
 using SupportFlow.Server.Auth;
+using SupportFlow.Server.Web;
 using SupportFlow.Users;
 
 namespace SupportFlow.Server.Knowledge;
@@ -105,7 +106,7 @@ public static class FaqApi
         var article = Article.Write(content, http.User.ToActor(), clock.GetUtcNow(), draft?.Sources.Tickets ?? [], draft?.Sources.Review);
         db.Articles.Add(article);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/faq/{article.Id}", ArticleResponse.From(article, org));
+        return TypedResults.Created(ResourceUrl.For("/api/faq", article.Id), ArticleResponse.From(article, org));
     }
 
     internal static async Task<Ok<ArticleResponse>> Revise(int id, ArticleRequest request, HttpContext http, SupportFlowDbContext db,

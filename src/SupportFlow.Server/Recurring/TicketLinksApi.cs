@@ -8,6 +8,7 @@ using SupportFlow.Reviews;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Sla;
 using SupportFlow.Server.Tickets;
+using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.Recurring;
@@ -110,7 +111,7 @@ public static class TicketLinksApi
         ticket.RecordLink(actor, now, WireNames.Of(kind.Value), other.Number);
         other.RecordLink(actor, now, Inverse(kind.Value), ticket.Number);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/tickets/{ticket.Number}/links",
+        return TypedResults.Created(ResourceUrl.For("/api/tickets", ticket.Number, "links"),
             new TicketLinkResponse(WireNames.Of(kind.Value), other.Number, other.Title, other.Status, actor.Login, org.Local(now)));
     }
 

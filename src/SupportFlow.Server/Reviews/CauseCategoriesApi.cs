@@ -5,6 +5,7 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Reviews;
 using SupportFlow.Server.Auth;
+using SupportFlow.Server.Web;
 
 namespace SupportFlow.Server.Reviews;
 
@@ -17,6 +18,7 @@ public static partial class CauseCategoriesApi
     public static void MapCauseCategories(this RouteGroupBuilder reviews)
     {
         reviews.MapGet("/categories", List);
+        reviews.MapGet("/categories/{key}", Get);
         reviews.MapPost("/categories", Create).RequireAuthorization(Policies.Supervisor);
         reviews.MapPut("/categories/{key}", Update).RequireAuthorization(Policies.Supervisor);
     }
@@ -46,14 +48,17 @@ public static partial class CauseCategoriesApi
         var category = new CauseCategory(key, nameEn, nameZh) { IsActive = request.Active ?? true };
         db.CauseCategories.Add(category);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/reviews/categories/{key}", CauseCategoryResponse.From(category));
+        return TypedResults.Created(ResourceUrl.For("/api/reviews/categories", key), CauseCategoryResponse.From(category));
     }
+
+    /// <summary>Where the <c>Location</c> of a new category points.</summary>
+    internal static async Task<Ok<CauseCategoryResponse>> Get(string key, SupportFlowDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(CauseCategoryResponse.From(await FindAsync(db, key, ct)));
 
     internal static async Task<Ok<CauseCategoryResponse>> Update(string key, CauseCategoryRequest request, SupportFlowDbContext db,
         CancellationToken ct)
     {
-        var category = await db.CauseCategories.SingleOrDefaultAsync(c => c.Key == key, ct)
-            ?? throw new NotFoundException("Cause category '{0}' was not found.", key);
+        var category = await FindAsync(db, key, ct);
         var errors = new RequestErrors();
         if (request.Key is not null && request.Key != key)
         {
@@ -69,6 +74,10 @@ public static partial class CauseCategoriesApi
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CauseCategoryResponse.From(category));
     }
+
+    private static async Task<CauseCategory> FindAsync(SupportFlowDbContext db, string key, CancellationToken ct) =>
+        await db.CauseCategories.SingleOrDefaultAsync(c => c.Key == key, ct)
+            ?? throw new NotFoundException("Cause category '{0}' was not found.", key);
 
     [GeneratedRegex("^[a-z][A-Za-z0-9]*$")]
     private static partial Regex KeyShape();

@@ -7,6 +7,7 @@ using SupportFlow.Data;
 using SupportFlow.Notifications;
 using SupportFlow.Reviews;
 using SupportFlow.Server.Auth;
+using SupportFlow.Server.Web;
 using SupportFlow.Users;
 
 namespace SupportFlow.Server.Reviews;
@@ -89,7 +90,7 @@ public static class ReviewsApi
 
         db.Reviews.Add(review);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/reviews/{review.Id}", ReviewResponse.From(await FindAsync(db, review.Id, ct), org, now));
+        return TypedResults.Created(ResourceUrl.For("/api/reviews", review.Id), ReviewResponse.From(await FindAsync(db, review.Id, ct), org, now));
     }
 
     internal static async Task<Ok<ReviewResponse>> Update(int id, UpdateReviewRequest request, SupportFlowDbContext db,
@@ -172,7 +173,7 @@ public static class ReviewsApi
         var action = review.AddAction(description, owner!, dueDate, PreventiveAction.EndOfDay(dueDate, org.Zone), now);
         ReminderNotices.Add(db, action, review.Id, review.Title, ReminderKind.Assigned, now, options.Value.Notifications);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/reviews/{review.Id}", PreventiveActionResponse.From(action, org, now));
+        return TypedResults.Created(ResourceUrl.For("/api/reviews", review.Id), PreventiveActionResponse.From(action, org, now));
     }
 
     internal static Task<Ok<ReviewResponse>> CompleteAction(int id, int actionId, ActionNoteRequest request, HttpContext http,

@@ -5,6 +5,7 @@ using SupportFlow.Data;
 using SupportFlow.Routing;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Tickets;
+using SupportFlow.Server.Web;
 
 namespace SupportFlow.Server.Routing;
 
@@ -23,6 +24,7 @@ public static class ModuleVendorsApi
     {
         var vendors = app.MapGroup("/api/modules/{name}/vendors").WithTags("Routing").RequireAuthorization(Policies.Staff);
         vendors.MapGet("/", List);
+        vendors.MapGet("/{id:int}", Get);
         vendors.MapPost("/", Add).RequireAuthorization(Policies.Admin);
         vendors.MapDelete("/{id:int}", Remove).RequireAuthorization(Policies.Admin);
     }
@@ -37,6 +39,11 @@ public static class ModuleVendorsApi
         return TypedResults.Ok(await ListAsync(db, name, ct));
     }
 
+    /// <summary>Where the <c>Location</c> of a new contact points.</summary>
+    private static async Task<Ok<ModuleVendorResponse>> Get(string name, int id, SupportFlowDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await ListAsync(db, name, ct)).SingleOrDefault(c => c.Id == id)
+            ?? throw new NotFoundException("Module '{0}' has no vendor contact {1}.", name, id));
+
     private static async Task<Created<ModuleVendorResponse>> Add(string name, VendorContactRequest request, SupportFlowDbContext db,
         CancellationToken ct)
     {
@@ -49,7 +56,7 @@ public static class ModuleVendorsApi
 
         var added = db.ModuleVendorContacts.Add(new ModuleVendorContact(module, contact)).Entity;
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/modules/{module.Name}/vendors/{added.Id}", ModuleVendorResponse.From(added));
+        return TypedResults.Created(ResourceUrl.For("/api/modules", module.Name, "vendors", added.Id), ModuleVendorResponse.From(added));
     }
 
     private static async Task<NoContent> Remove(string name, int id, SupportFlowDbContext db, CancellationToken ct)

@@ -4,6 +4,7 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Routing;
 using SupportFlow.Server.Auth;
+using SupportFlow.Server.Web;
 using SupportFlow.Users;
 
 namespace SupportFlow.Server.Routing;
@@ -77,7 +78,7 @@ public static class RoutingApi
 
         db.Teams.Add(team);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/teams/{team.Name}", TeamResponse.From(team));
+        return TypedResults.Created(ResourceUrl.For("/api/teams", team.Name), TeamResponse.From(team));
     }
 
     internal static async Task<Ok<TeamResponse>> UpdateTeam(string name, TeamRequest request, SupportFlowDbContext db,
@@ -194,7 +195,7 @@ public static class RoutingApi
         var module = new Module(name, category, team);
         db.Modules.Add(module);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/modules/{module.Name}", ModuleResponse.From(module));
+        return TypedResults.Created(ResourceUrl.For("/api/modules", module.Name), ModuleResponse.From(module));
     }
 
     internal static async Task<Ok<ModuleResponse>> UpdateModule(string name, ModuleRequest request, SupportFlowDbContext db,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Auth;
+using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
 
@@ -30,7 +31,7 @@ public static class AttachmentsApi
         var actor = http.User.ToActor();
         var ticket = await work.FindAsync(actor, number, ct);
         var attachment = await StoreAsync(actor, ticket, file, db, options.Value, clock, ct);
-        return TypedResults.Created($"/api/tickets/{ticket.Number}/attachments/{attachment.Id}",
+        return TypedResults.Created(ResourceUrl.For("/api/tickets", ticket.Number, "attachments", attachment.Id),
             AttachmentResponse.From(attachment, ticket.Number, org));
     }
 

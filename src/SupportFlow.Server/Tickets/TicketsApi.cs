@@ -6,6 +6,7 @@ using SupportFlow.Data;
 using SupportFlow.Routing;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Sla;
+using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
 
@@ -49,7 +50,7 @@ public static class TicketsApi
     {
         var actor = http.User.ToActor();
         var ticket = await reception.ReceiveAsync(actor, request, ct);
-        return TypedResults.Created($"/api/tickets/{ticket.Number}", await work.ResponseAsync(actor, ticket, ct));
+        return TypedResults.Created(ResourceUrl.For("/api/tickets", ticket.Number), await work.ResponseAsync(actor, ticket, ct));
     }
 
     private static async Task<Ok<TicketResponse>> Get(string number, HttpContext http, TicketWork work, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Auth;
+using SupportFlow.Server.Web;
 using SupportFlow.Users;
 
 namespace SupportFlow.Server.Users;
@@ -26,6 +27,7 @@ public static class UsersApi
 
         var departments = app.MapGroup("/api/departments").WithTags("Users").RequireAuthorization(Policies.Admin);
         departments.MapGet("/", Departments);
+        departments.MapGet("/{name}", GetDepartment);
         departments.MapPost("/", CreateDepartment);
         departments.MapDelete("/{name}", DeleteDepartment);
     }
@@ -50,7 +52,7 @@ public static class UsersApi
     private static async Task<Created<UserResponse>> Create(UserRequest request, UserAdministration users, CancellationToken ct)
     {
         var user = await users.CreateAsync(request, ct);
-        return TypedResults.Created($"/api/users/{user.Login}", UserResponse.From(user));
+        return TypedResults.Created(ResourceUrl.For("/api/users", user.Login), UserResponse.From(user));
     }
 
     private static async Task<Ok<UserResponse>> Update(string login, UserRequest request, UserAdministration users,
@@ -65,7 +67,7 @@ public static class UsersApi
 
     private static async Task<Created<TokenResponse>> CreateToken(string login, TokenRequest? request,
         UserAdministration users, CancellationToken ct) =>
-        TypedResults.Created($"/api/users/{login}", await users.CreateTokenAsync(login, request?.Name, ct));
+        TypedResults.Created(ResourceUrl.For("/api/users", login), await users.CreateTokenAsync(login, request?.Name, ct));
 
     public sealed record DepartmentRequest(string? Name);
 
@@ -87,13 +89,16 @@ public static class UsersApi
 
         db.Departments.Add(new Department(name));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/departments/{name}", new DepartmentResponse(name));
+        return TypedResults.Created(ResourceUrl.For("/api/departments", name), new DepartmentResponse(name));
     }
+
+    /// <summary>Where the <c>Location</c> of a new department points.</summary>
+    private static async Task<Ok<DepartmentResponse>> GetDepartment(string name, SupportFlowDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(new DepartmentResponse((await FindDepartmentAsync(db, name, ct)).Name));
 
     private static async Task<NoContent> DeleteDepartment(string name, SupportFlowDbContext db, CancellationToken ct)
     {
-        var department = await db.Departments.SingleOrDefaultAsync(d => d.Name == name, ct)
-            ?? throw new NotFoundException("Department '{0}' was not found.", name);
+        var department = await FindDepartmentAsync(db, name, ct);
         if (await db.Users.AnyAsync(u => u.DepartmentId == department.Id, ct))
         {
             throw new DomainException("Department '{0}' still has users; move them first.", name);
@@ -108,4 +113,8 @@ public static class UsersApi
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Department> FindDepartmentAsync(SupportFlowDbContext db, string name, CancellationToken ct) =>
+        await db.Departments.SingleOrDefaultAsync(d => d.Name == name, ct)
+            ?? throw new NotFoundException("Department '{0}' was not found.", name);
 }

@@ -35,11 +35,6 @@ public sealed class FailuresPageTests
         return (desk, port, number, failed["id"]!.GetValue<long>(), inbound["id"]!.GetValue<long>());
     }
 
-    private static Task<HttpClient> SignInAsync(SupportFlowApp app, string login, string language = "en") =>
-        app.SignInAsync(login, language);
-
-    private static string Token(string html) => WebPages.AntiforgeryToken(html);
-
     /// <summary>The table row of one outbox row or inbound message, by its id.</summary>
     private static string Row(string html, string table, long id)
     {
@@ -61,7 +56,7 @@ public sealed class FailuresPageTests
         var (desk, port, number, failed, inbound) = await DeskWithFailuresAsync();
         await using var _ = desk;
         await desk.App.CreateUserAsync("root", "admin");
-        var admin = await SignInAsync(desk.App, "root");
+        var admin = await desk.App.SignInAsync("root");
 
         var home = await admin.GetStringAsync("/admin/users");
         Assert.Contains("href=\"/admin/failures\"", home, StringComparison.Ordinal); // linked from the admin navigation
@@ -89,7 +84,7 @@ public sealed class FailuresPageTests
         Assert.Contains("data-status=\"failed\"", Row(await admin.GetStringAsync("/admin/failures"), "deliveries", failed),
             StringComparison.Ordinal);
 
-        var retried = await PostRetryAsync(admin, failed, Token(page));
+        var retried = await PostRetryAsync(admin, failed, WebSignIn.Token(page));
         var after = await retried.Content.ReadAsStringAsync();
         Assert.Equal((HttpStatusCode.OK, "/admin/failures"), (retried.StatusCode, retried.RequestMessage!.RequestUri!.AbsolutePath));
         Assert.Contains($"Notification {failed} is queued again.", after, StringComparison.Ordinal);
@@ -101,7 +96,7 @@ public sealed class FailuresPageTests
         Assert.Equal(("pending", 0), (delivery["status"]!.GetValue<string>(), delivery["attempts"]!.GetValue<int>()));
 
         // Retrying it again is refused next to the list: it is no longer failed.
-        var again = await PostRetryAsync(admin, failed, Token(after));
+        var again = await PostRetryAsync(admin, failed, WebSignIn.Token(after));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Contains("only failed ones are retried", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -120,7 +115,7 @@ public sealed class FailuresPageTests
         var (desk, _, _, failed, _) = await DeskWithFailuresAsync();
         await using var _ = desk;
         await desk.App.CreateUserAsync("root", "admin");
-        var admin = await SignInAsync(desk.App, "root", "zh-CN");
+        var admin = await desk.App.SignInAsync("root", "zh-CN");
 
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/failures")); // Razor writes Chinese as character references
 
@@ -136,13 +131,13 @@ public sealed class FailuresPageTests
         var (desk, _, _, failed, inbound) = await DeskWithFailuresAsync();
         await using var _ = desk;
         await desk.App.CreateUserAsync("boss", "supervisor");
-        var supervisor = await SignInAsync(desk.App, "boss");
+        var supervisor = await desk.App.SignInAsync("boss");
 
         var page = await supervisor.GetAsync("/admin/failures");
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.DoesNotContain("alice@example.com", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/admin/failures\"", await supervisor.GetStringAsync("/console"), StringComparison.Ordinal);
-        var token = Token(await supervisor.GetStringAsync("/console")); // a valid token of this user, from a page they may open
+        var token = WebSignIn.Token(await supervisor.GetStringAsync("/console")); // a valid token of this user, from a page they may open
         Assert.Equal(HttpStatusCode.Forbidden, (await PostRetryAsync(supervisor, failed, token)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync($"/admin/failures?handler=Raw&id={inbound}")).StatusCode);
         var failedNow = Assert.Single(await (await desk.Admin.GetAsync("/api/notifications?status=failed")).JsonArray())!;

@@ -41,7 +41,7 @@ public sealed class SlaPageTests
         Assert.Contains("工作分钟", WebUtility.HtmlDecode(page), StringComparison.Ordinal); // the unit's name in the page language
 
         // Saving the form as shown changes nothing.
-        var fields = new Dictionary<string, string> { ["__csrf"] = WebPages.AntiforgeryToken(page) };
+        var fields = new Dictionary<string, string> { ["__csrf"] = WebSignIn.Token(page) };
         foreach (var target in new[] { "firstResponse", "assignment", "update", "resolution" })
         {
             var (amount, unit) = Field(page, "P3", target);

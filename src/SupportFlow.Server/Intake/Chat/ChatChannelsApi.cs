@@ -4,6 +4,7 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Intake;
 using SupportFlow.Server.Auth;
+using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.Intake.Chat;
@@ -19,7 +20,7 @@ public sealed record ChatChannelResponse(
 {
     public static ChatChannelResponse From(ChatChannel c) => new(c.Name, c.Platform, !string.IsNullOrEmpty(c.Token),
         !string.IsNullOrEmpty(c.Secret), !string.IsNullOrEmpty(c.AesKey), c.Module.Name, c.Module.Team?.Name, c.Priority, c.Enabled,
-        $"/api/intake/chat/{Uri.EscapeDataString(c.Name)}", c.AnswerUrl, !string.IsNullOrEmpty(c.AnswerSecret));
+        ResourceUrl.For("/api/intake/chat", c.Name), c.AnswerUrl, !string.IsNullOrEmpty(c.AnswerSecret));
 }
 
 /// <summary>Admin API for the chat channels whose bots report to the desk (<c>/api/chat-channels</c>).</summary>
@@ -59,7 +60,7 @@ public static class ChatChannelsApi
 
         db.ChatChannels.Add(channel);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/chat-channels/{channel.Name}", ChatChannelResponse.From(channel));
+        return TypedResults.Created(ResourceUrl.For("/api/chat-channels", channel.Name), ChatChannelResponse.From(channel));
     }
 
     private static async Task<Ok<ChatChannelResponse>> Update(string name, ChatChannelRequest request, SupportFlowDbContext db,

@@ -4,6 +4,7 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Intake;
 using SupportFlow.Server.Auth;
+using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.Intake.Mail;
@@ -57,7 +58,7 @@ public static class MailboxesApi
         db.Mailboxes.Add(mailbox);
         await db.SaveChangesAsync(ct);
         watchers.MailboxesChanged();
-        return TypedResults.Created($"/api/mailboxes/{mailbox.Name}", MailboxResponse.From(mailbox));
+        return TypedResults.Created(ResourceUrl.For("/api/mailboxes", mailbox.Name), MailboxResponse.From(mailbox));
     }
 
     private static async Task<Ok<MailboxResponse>> Update(string name, MailboxRequest request, SupportFlowDbContext db,

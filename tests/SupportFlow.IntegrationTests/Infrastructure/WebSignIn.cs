@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SupportFlow.IntegrationTests.Infrastructure;
 
-/// <summary>Driving the web pages like a browser: cookie sign-in, forms posted with their antiforgery token.</summary>
-public static partial class WebPages
+/// <summary>The web pages driven like a browser: cookie sign-in through the form, and the forms' antiforgery token.</summary>
+public static partial class WebSignIn
 {
-    private const string Password = "secret-password"; // SupportFlowApp.CreateUserAsync's
+    public const string Password = "secret-password"; // SupportFlowApp.CreateUserAsync's
 
     /// <summary>A browser-like client (cookies, redirects followed) signed in through the sign-in form.</summary>
     public static async Task<HttpClient> SignInAsync(this SupportFlowApp app, string login, string language = "en")
@@ -17,14 +17,15 @@ public static partial class WebPages
         var form = await client.GetStringAsync("/signin");
         var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["login"] = login, ["password"] = Password, ["__csrf"] = AntiforgeryToken(form),
+            ["login"] = login, ["password"] = Password, ["__csrf"] = Token(form),
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("class=\"who\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         return client;
     }
 
-    public static string AntiforgeryToken(string html) => TokenPattern().Match(html) is { Success: true } m
+    /// <summary>The antiforgery token of the (first) form on a page.</summary>
+    public static string Token(string html) => TokenPattern().Match(html) is { Success: true } m
         ? WebUtility.HtmlDecode(m.Groups[1].Value)
         : throw new InvalidOperationException("The page has no antiforgery token.");
 
