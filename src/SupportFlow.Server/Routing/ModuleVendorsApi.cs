@@ -27,14 +27,10 @@ public static class ModuleVendorsApi
         vendors.MapDelete("/{id:int}", Remove).RequireAuthorization(Policies.Admin);
     }
 
-    public static async Task<ModuleVendorResponse[]> ListAsync(SupportFlowDbContext db, string module, CancellationToken ct) =>
-        [.. (await db.ModuleVendorContacts.AsNoTracking().Include(c => c.Module).Where(c => c.Module.Name == module)
-            .OrderBy(c => c.Company).ThenBy(c => c.Name).ToListAsync(ct)).Select(ModuleVendorResponse.From)];
-
     private static async Task<Ok<ModuleVendorResponse[]>> List(string name, SupportFlowDbContext db, CancellationToken ct)
     {
         await FindModuleAsync(db, name, ct);
-        return TypedResults.Ok(await ListAsync(db, name, ct));
+        return TypedResults.Ok(await ModuleVendors.ListAsync(db, name, ct));
     }
 
     private static async Task<Created<ModuleVendorResponse>> Add(string name, VendorContactRequest request, SupportFlowDbContext db,
