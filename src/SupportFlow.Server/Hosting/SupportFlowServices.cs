@@ -38,6 +38,8 @@ public static class SupportFlowServices
         services.AddScoped<TicketAttachments>();
         services.AddScoped<TicketLinks>();
         services.AddScoped<ReviewWork>();
+        services.AddScoped<CauseCategoryList>();
+        services.AddScoped<Routing.RoutingAdministration>();
         services.AddScoped<Knowledge.Handbook>();
         services.AddScoped<ReviewOpening>();
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
