@@ -34,6 +34,13 @@ public static class SupportFlowServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<TicketReception>();
         services.AddScoped<TicketWork>();
+        services.AddScoped<TicketActions>();
+        services.AddScoped<TicketAttachments>();
+        services.AddScoped<TicketLinks>();
+        services.AddScoped<ReviewWork>();
+        services.AddScoped<CauseCategoryList>();
+        services.AddScoped<Routing.RoutingAdministration>();
+        services.AddScoped<Knowledge.Handbook>();
         services.AddScoped<ReviewOpening>();
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddScoped<RecurringDetection>();

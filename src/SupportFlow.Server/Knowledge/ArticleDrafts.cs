@@ -23,7 +23,7 @@ public static class ArticleDrafts
     {
         if (reviewId is { } id)
         {
-            return FromReview(await ReviewsApi.FindAsync(db, id, ct));
+            return FromReview(await ReviewWork.FindAsync(db, id, ct));
         }
 
         if (ticketNumber is null)

@@ -29,19 +29,15 @@ public static class ModuleVendorsApi
         vendors.MapDelete("/{id:int}", Remove).RequireAuthorization(Policies.Admin);
     }
 
-    public static async Task<ModuleVendorResponse[]> ListAsync(SupportFlowDbContext db, string module, CancellationToken ct) =>
-        [.. (await db.ModuleVendorContacts.AsNoTracking().Include(c => c.Module).Where(c => c.Module.Name == module)
-            .OrderBy(c => c.Company).ThenBy(c => c.Name).ToListAsync(ct)).Select(ModuleVendorResponse.From)];
-
     private static async Task<Ok<ModuleVendorResponse[]>> List(string name, SupportFlowDbContext db, CancellationToken ct)
     {
         await FindModuleAsync(db, name, ct);
-        return TypedResults.Ok(await ListAsync(db, name, ct));
+        return TypedResults.Ok(await ModuleVendors.ListAsync(db, name, ct));
     }
 
     /// <summary>Where the <c>Location</c> of a new contact points.</summary>
     private static async Task<Ok<ModuleVendorResponse>> Get(string name, int id, SupportFlowDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await ListAsync(db, name, ct)).SingleOrDefault(c => c.Id == id)
+        TypedResults.Ok((await ModuleVendors.ListAsync(db, name, ct)).SingleOrDefault(c => c.Id == id)
             ?? throw new NotFoundException("Module '{0}' has no vendor contact {1}.", name, id));
 
     private static async Task<Created<ModuleVendorResponse>> Add(string name, VendorContactRequest request, SupportFlowDbContext db,

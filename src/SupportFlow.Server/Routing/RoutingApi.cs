@@ -5,7 +5,6 @@ using SupportFlow.Data;
 using SupportFlow.Routing;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Web;
-using SupportFlow.Users;
 
 namespace SupportFlow.Server.Routing;
 
@@ -62,49 +61,21 @@ public static class RoutingApi
             .Select(TeamResponse.From).ToArray());
 
     private static async Task<Ok<TeamResponse>> Team(string name, SupportFlowDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(TeamResponse.From(await FindTeamAsync(db, name, ct)));
+        TypedResults.Ok(TeamResponse.From(await RoutingAdministration.FindTeamAsync(db, name, ct)));
 
-    internal static async Task<Created<TeamResponse>> CreateTeam(TeamRequest request, SupportFlowDbContext db, CancellationToken ct)
+    private static async Task<Created<TeamResponse>> CreateTeam(TeamRequest request, RoutingAdministration routing, CancellationToken ct)
     {
-        var errors = new RequestErrors();
-        var name = errors.Name("name", request.Name);
-        var team = new Team(name);
-        await ApplyTeamAsync(db, team, request, errors, ct);
-        errors.ThrowIfInvalid();
-        if (await db.Teams.AnyAsync(t => t.Name == name, ct))
-        {
-            throw new DomainException("Team '{0}' already exists.", name);
-        }
-
-        db.Teams.Add(team);
-        await db.SaveChangesAsync(ct);
+        var team = await routing.CreateTeamAsync(request, ct);
         return TypedResults.Created(ResourceUrl.For("/api/teams", team.Name), TeamResponse.From(team));
     }
 
-    internal static async Task<Ok<TeamResponse>> UpdateTeam(string name, TeamRequest request, SupportFlowDbContext db,
-        CancellationToken ct)
-    {
-        var team = await FindTeamAsync(db, name, ct);
-        var errors = new RequestErrors();
-        if (request.Name is not null)
-        {
-            team.Name = errors.Name("name", request.Name);
-        }
-
-        await ApplyTeamAsync(db, team, request, errors, ct);
-        errors.ThrowIfInvalid();
-        if (await db.Teams.AnyAsync(t => t.Name == team.Name && t.Id != team.Id, ct))
-        {
-            throw new DomainException("Team '{0}' already exists.", team.Name);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(TeamResponse.From(team));
-    }
+    private static async Task<Ok<TeamResponse>> UpdateTeam(string name, TeamRequest request, RoutingAdministration routing,
+        CancellationToken ct) =>
+        TypedResults.Ok(TeamResponse.From(await routing.UpdateTeamAsync(name, request, ct)));
 
     private static async Task<NoContent> DeleteTeam(string name, SupportFlowDbContext db, CancellationToken ct)
     {
-        var team = await FindTeamAsync(db, name, ct);
+        var team = await RoutingAdministration.FindTeamAsync(db, name, ct);
         if (await db.Modules.AnyAsync(m => m.TeamId == team.Id, ct) || await db.Tickets.AnyAsync(t => t.TeamId == team.Id, ct)
             || await db.CategoryRoutes.AnyAsync(r => r.TeamId == team.Id, ct))
         {
@@ -116,125 +87,27 @@ public static class RoutingApi
         return TypedResults.NoContent();
     }
 
-    private static async Task ApplyTeamAsync(SupportFlowDbContext db, Team team, TeamRequest request, RequestErrors errors,
-        CancellationToken ct)
-    {
-        if (request.AssignmentMode is not null && errors.Enum<AssignmentMode>("assignmentMode", request.AssignmentMode) is { } mode)
-        {
-            team.AssignmentMode = mode;
-        }
-
-        if (request.Chat is { } chat)
-        {
-            team.Chat = ChatGroupOf(chat, team.Chat, errors);
-        }
-
-        if (request.Members is null)
-        {
-            return;
-        }
-
-        var logins = request.Members.Select(m => m.Trim().ToLowerInvariant()).Where(m => m.Length > 0).Distinct().ToList();
-        var members = await db.Users.Where(u => logins.Contains(u.Login)).ToListAsync(ct);
-        foreach (var missing in logins.Except(members.Select(u => u.Login)))
-        {
-            errors.Add("members", "Unknown user '{0}'.", missing);
-        }
-
-        foreach (var reporter in members.Where(u => u.Role < Role.Engineer))
-        {
-            errors.Add("members", "{0} is a reporter; only engineers and supervisors belong to teams.", reporter.Login);
-        }
-
-        team.Members.Clear();
-        team.Members.AddRange(members);
-    }
-
-    private static ChatGroup? ChatGroupOf(ChatRequest chat, ChatGroup? current, RequestErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(chat.Url) && chat.Kind is null)
-        {
-            return null;
-        }
-
-        var kind = errors.Enum<ChatKind>("chat.kind", chat.Kind);
-        var url = errors.Required("chat.url", chat.Url, Limits.Url);
-        if (url.Length > 0 && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
-        {
-            errors.Add("chat.url", "'{0}' is not an http(s) address of an incoming webhook.", url);
-        }
-
-        var secret = chat.Secret is null ? current?.Secret : errors.Optional("chat.secret", chat.Secret, 200);
-        return kind is { } k && url.Length > 0 ? new ChatGroup(k, url, secret) : null;
-    }
-
-    private static async Task<Team> FindTeamAsync(SupportFlowDbContext db, string name, CancellationToken ct) =>
-        await db.Teams.Include(t => t.Members).SingleOrDefaultAsync(t => t.Name == name, ct)
-        ?? throw new NotFoundException("Team '{0}' was not found.", name);
-
     private static async Task<Ok<ModuleResponse[]>> Modules(SupportFlowDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Modules.AsNoTracking().Include(m => m.Team).OrderBy(m => m.Name).ToListAsync(ct))
             .Select(ModuleResponse.From).ToArray());
 
     private static async Task<Ok<ModuleResponse>> Module(string name, SupportFlowDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(ModuleResponse.From(await FindModuleAsync(db, name, ct)));
+        TypedResults.Ok(ModuleResponse.From(await RoutingAdministration.FindModuleAsync(db, name, ct)));
 
-    internal static async Task<Created<ModuleResponse>> CreateModule(ModuleRequest request, SupportFlowDbContext db,
+    private static async Task<Created<ModuleResponse>> CreateModule(ModuleRequest request, RoutingAdministration routing,
         CancellationToken ct)
     {
-        var errors = new RequestErrors();
-        var name = errors.Name("name", request.Name);
-        var category = errors.Required("category", request.Category, Limits.Name);
-        var team = request.Team is null ? null : await TeamFieldAsync(db, errors, request.Team, ct);
-        errors.ThrowIfInvalid();
-        if (await db.Modules.AnyAsync(m => m.Name == name, ct))
-        {
-            throw new DomainException("Module '{0}' already exists.", name);
-        }
-
-        var module = new Module(name, category, team);
-        db.Modules.Add(module);
-        await db.SaveChangesAsync(ct);
+        var module = await routing.CreateModuleAsync(request, ct);
         return TypedResults.Created(ResourceUrl.For("/api/modules", module.Name), ModuleResponse.From(module));
     }
 
-    internal static async Task<Ok<ModuleResponse>> UpdateModule(string name, ModuleRequest request, SupportFlowDbContext db,
-        CancellationToken ct)
-    {
-        var module = await FindModuleAsync(db, name, ct);
-        var errors = new RequestErrors();
-        if (request.Name is not null)
-        {
-            module.Name = errors.Name("name", request.Name);
-        }
-
-        if (request.Category is not null)
-        {
-            module.Category = errors.Required("category", request.Category, Limits.Name);
-        }
-
-        if (request.Team is "")
-        {
-            module.Team = null; // "team": "" hands the module to its category's default team
-        }
-        else if (request.Team is not null && await TeamFieldAsync(db, errors, request.Team, ct) is { } team)
-        {
-            module.Team = team;
-        }
-
-        errors.ThrowIfInvalid();
-        if (await db.Modules.AnyAsync(m => m.Name == module.Name && m.Id != module.Id, ct))
-        {
-            throw new DomainException("Module '{0}' already exists.", module.Name);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ModuleResponse.From(module));
-    }
+    private static async Task<Ok<ModuleResponse>> UpdateModule(string name, ModuleRequest request, RoutingAdministration routing,
+        CancellationToken ct) =>
+        TypedResults.Ok(ModuleResponse.From(await routing.UpdateModuleAsync(name, request, ct)));
 
     private static async Task<NoContent> DeleteModule(string name, SupportFlowDbContext db, CancellationToken ct)
     {
-        var module = await FindModuleAsync(db, name, ct);
+        var module = await RoutingAdministration.FindModuleAsync(db, name, ct);
         if (await db.Tickets.AnyAsync(t => t.ModuleId == module.Id, ct))
         {
             throw new DomainException("Module '{0}' has tickets and stays for their history; rename it instead.", name);
@@ -244,25 +117,4 @@ public static class RoutingApi
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
-
-    private static async Task<Team?> TeamFieldAsync(SupportFlowDbContext db, RequestErrors errors, string? value, CancellationToken ct)
-    {
-        var name = errors.Required("team", value, Limits.Name);
-        if (name.Length == 0)
-        {
-            return null;
-        }
-
-        var team = await db.Teams.SingleOrDefaultAsync(t => t.Name == name, ct);
-        if (team is null)
-        {
-            errors.Add("team", "Unknown team '{0}'. Create it first with POST /api/teams.", name);
-        }
-
-        return team;
-    }
-
-    private static async Task<Module> FindModuleAsync(SupportFlowDbContext db, string name, CancellationToken ct) =>
-        await db.Modules.Include(m => m.Team).SingleOrDefaultAsync(m => m.Name == name, ct)
-        ?? throw new NotFoundException("Module '{0}' was not found.", name);
 }

@@ -5,7 +5,6 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Web;
-using SupportFlow.Tickets;
 using SupportFlow.Users;
 
 namespace SupportFlow.Server.Tickets;
@@ -24,64 +23,12 @@ public static class AttachmentsApi
         tickets.MapGet("/{number}/attachments/{id:long}", Download);
     }
 
-    internal static async Task<Created<AttachmentResponse>> Upload(string number, IFormFile? file, HttpContext http,
-        TicketWork work, SupportFlowDbContext db, IOptions<SupportFlowOptions> options, TimeProvider clock,
-        OrganizationTime org, CancellationToken ct)
+    private static async Task<Created<AttachmentResponse>> Upload(string number, IFormFile? file, HttpContext http,
+        TicketAttachments attachments, OrganizationTime org, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        var ticket = await work.FindAsync(actor, number, ct);
-        var attachment = await StoreAsync(actor, ticket, file, db, options.Value, clock, ct);
+        var (ticket, attachment) = await attachments.UploadAsync(http.User.ToActor(), number, file, ct);
         return TypedResults.Created(ResourceUrl.For("/api/tickets", ticket.Number, "attachments", attachment.Id),
             AttachmentResponse.From(attachment, ticket.Number, org));
-    }
-
-    /// <summary>
-    /// Checks and stores one file of a ticket the actor may see: the API's upload and the web
-    /// forms go through here. Throws the same validation errors for both.
-    /// </summary>
-    internal static async Task<Attachment> StoreAsync(Actor actor, Ticket ticket, IFormFile? file, SupportFlowDbContext db,
-        SupportFlowOptions settings, TimeProvider clock, CancellationToken ct)
-    {
-        TicketPermissions.Ensure(actor, ticket, TicketAction.Attach);
-        var errors = new RequestErrors();
-        if (file is null || file.Length == 0)
-        {
-            errors.Add("file", "Send the file as multipart/form-data in a field named 'file'; empty files are refused.");
-            errors.ThrowIfInvalid();
-        }
-
-        var now = clock.GetUtcNow();
-        StoredFile stored;
-        await using (var input = file!.OpenReadStream())
-        {
-            stored = await AttachmentStorage.StoreAsync(input, file.FileName, file.Length, settings, now, ct);
-        }
-
-        if (stored.TooLarge)
-        {
-            throw new AttachmentTooLargeException(settings.Attachments.MaxBytes, file.Length);
-        }
-
-        if (stored.Refusal is not null)
-        {
-            errors.Add("file", stored.Refusal);
-            errors.ThrowIfInvalid();
-        }
-
-        try
-        {
-            var attachment = new Attachment(ticket.Id, stored.Name, stored.ContentType, stored.Size, stored.Sha256, stored.StoredAs,
-                actor.UserId, actor.Login, now);
-            db.Attachments.Add(attachment);
-            ticket.RecordAttachment(actor, now, stored.Name, stored.Size);
-            await db.SaveChangesAsync(ct);
-            return attachment;
-        }
-        catch
-        {
-            stored.Discard();
-            throw;
-        }
     }
 
     private static async Task<Ok<AttachmentResponse[]>> List(string number, HttpContext http, TicketWork work,

@@ -1,11 +1,8 @@
-using SupportFlow.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
-using SupportFlow.Routing;
 using SupportFlow.Server.Auth;
-using SupportFlow.Server.Sla;
 using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
@@ -13,8 +10,8 @@ using SupportFlow.Users;
 namespace SupportFlow.Server.Tickets;
 
 /// <summary>
-/// The ticket API: intake, reading, and one POST per lifecycle action. The web pages' forms
-/// call the same action handlers (internal), so both check and change tickets the same way.
+/// The ticket API: intake, reading, and one POST per lifecycle action. Each action is a method of
+/// <see cref="TicketActions"/>, which the web pages' forms call too.
 /// </summary>
 public static class TicketsApi
 {
@@ -71,127 +68,64 @@ public static class TicketsApi
         return TypedResults.Ok(entries.Select(e => HistoryEntryResponse.From(e, org)).ToArray());
     }
 
-    internal static async Task<Ok<TicketResponse>> Triage(string number, TriageRequest request, HttpContext http,
-        TicketWork work, SlaSettings sla, CancellationToken ct)
-    {
-        var (priority, reason) = request.Parse();
-        var policy = await sla.PolicyAsync(priority, ct);
-        return await Act(http, work, number, TicketAction.Triage, (t, a, at) => t.Triage(a, at, priority, reason, policy), ct);
-    }
+    private static Task<Ok<TicketResponse>> Triage(string number, TriageRequest request, HttpContext http, TicketActions actions,
+        TicketWork work, CancellationToken ct) =>
+        Act(http, work, actor => actions.TriageAsync(actor, number, request, ct), ct);
 
-    internal static async Task<Ok<TicketResponse>> Assign(string number, AssignRequest request, HttpContext http,
-        TicketWork work, SupportFlowDbContext db, CancellationToken ct)
-    {
-        var (login, teamName, reason) = request.Parse();
-        var errors = new RequestErrors();
-        var assignee = await db.Users.Include(u => u.Teams).SingleOrDefaultAsync(u => u.Login == login, ct);
-        if (assignee is null || !assignee.IsActive || assignee.Role < Role.Engineer)
-        {
-            errors.Add("assignee", assignee is null
-                ? new LocalizedMessage("Unknown user '{0}'.", login)
-                : new LocalizedMessage("{0} cannot own tickets: only active engineers and supervisors can.", login));
-        }
+    private static Task<Ok<TicketResponse>> Assign(string number, AssignRequest request, HttpContext http, TicketActions actions,
+        TicketWork work, CancellationToken ct) =>
+        Act(http, work, actor => actions.AssignAsync(actor, number, request, ct), ct);
 
-        Team? team = null;
-        if (teamName is not null)
-        {
-            team = await db.Teams.SingleOrDefaultAsync(t => t.Name == teamName, ct);
-            if (team is null)
-            {
-                errors.Add("team", "Unknown team '{0}'.", teamName);
-            }
-            else if (assignee is not null && assignee.Teams.All(t => t.Id != team.Id))
-            {
-                errors.Add("assignee", "{0} is not a member of team '{1}'.", login, teamName);
-            }
-        }
+    private static Task<Ok<TicketResponse>> Start(string number, HttpContext http, TicketActions actions, TicketWork work,
+        CancellationToken ct) =>
+        Act(http, work, actor => actions.StartAsync(actor, number, ct), ct);
 
-        errors.ThrowIfInvalid();
-        return await Act(http, work, number, TicketAction.Assign,
-            (t, a, at) => t.Assign(a, at, assignee!, team ?? t.Team ?? t.Module.Team ?? SoleTeam(assignee!), reason), ct);
-    }
+    private static Task<Ok<TicketResponse>> Worklog(string number, WorklogRequest request, HttpContext http, TicketActions actions,
+        TicketWork work, CancellationToken ct) =>
+        Act(http, work, actor => actions.WorklogAsync(actor, number, request, ct), ct);
 
-    /// <summary>A ticket in the service desk queue has no team yet: the owner's team, when they have exactly one.</summary>
-    private static Team SoleTeam(User assignee) => assignee.Teams.Count == 1
-        ? assignee.Teams[0]
-        : throw new RequestValidationException("team", "The ticket has no team yet and {0} is in {1} teams: name the team.",
-            assignee.Login, assignee.Teams.Count);
+    private static Task<Ok<TicketResponse>> Update(string number, MessageRequest request, HttpContext http, TicketActions actions,
+        TicketWork work, CancellationToken ct) =>
+        Act(http, work, actor => actions.UpdateAsync(actor, number, request, ct), ct);
 
-    internal static Task<Ok<TicketResponse>> Start(string number, HttpContext http, TicketWork work, CancellationToken ct) =>
-        Act(http, work, number, TicketAction.Start, (t, a, at) => t.Start(a, at), ct);
+    private static Task<Ok<TicketResponse>> Comment(string number, MessageRequest request, HttpContext http, TicketActions actions,
+        TicketWork work, CancellationToken ct) =>
+        Act(http, work, actor => actions.CommentAsync(actor, number, request, ct), ct);
 
-    internal static Task<Ok<TicketResponse>> Worklog(string number, WorklogRequest request, HttpContext http,
-        TicketWork work, CancellationToken ct)
-    {
-        var (text, method) = request.Parse();
-        return Act(http, work, number, TicketAction.Worklog, (t, a, at) => t.LogWork(a, at, text, method), ct);
-    }
+    private static Task<Ok<TicketResponse>> Pend(string number, PendRequest request, HttpContext http, TicketActions actions,
+        TicketWork work, CancellationToken ct) =>
+        Act(http, work, actor => actions.PendAsync(actor, number, request, ct), ct);
 
-    internal static Task<Ok<TicketResponse>> Update(string number, MessageRequest request, HttpContext http,
-        TicketWork work, CancellationToken ct)
-    {
-        var message = request.Parse();
-        return Act(http, work, number, TicketAction.Update, (t, a, at) => t.PostUpdate(a, at, message), ct);
-    }
+    private static Task<Ok<TicketResponse>> Resume(string number, HttpContext http, TicketActions actions, TicketWork work,
+        CancellationToken ct) =>
+        Act(http, work, actor => actions.ResumeAsync(actor, number, ct), ct);
 
-    internal static Task<Ok<TicketResponse>> Comment(string number, MessageRequest request, HttpContext http,
-        TicketWork work, CancellationToken ct)
-    {
-        var message = request.Parse();
-        return Act(http, work, number, TicketAction.Comment, (t, a, at) => t.Comment(a, at, message), ct);
-    }
+    private static Task<Ok<TicketResponse>> Resolve(string number, ResolveRequest request, HttpContext http, TicketActions actions,
+        TicketWork work, CancellationToken ct) =>
+        Act(http, work, actor => actions.ResolveAsync(actor, number, request, ct), ct);
 
-    internal static Task<Ok<TicketResponse>> Pend(string number, PendRequest request, HttpContext http,
-        TicketWork work, CancellationToken ct)
-    {
-        var (reason, note) = request.Parse();
-        return Act(http, work, number, TicketAction.Pend, (t, a, at) => t.Pend(a, at, reason, note), ct);
-    }
+    private static Task<Ok<TicketResponse>> Confirm(string number, ConfirmRequest request, HttpContext http, TicketActions actions,
+        TicketWork work, CancellationToken ct) =>
+        Act(http, work, actor => actions.ConfirmAsync(actor, number, request, ct), ct);
 
-    internal static Task<Ok<TicketResponse>> Resume(string number, HttpContext http, TicketWork work, CancellationToken ct) =>
-        Act(http, work, number, TicketAction.Resume, (t, a, at) => t.Resume(a, at), ct);
+    private static Task<Ok<TicketResponse>> Close(string number, CloseRequest request, HttpContext http, TicketActions actions,
+        TicketWork work, CancellationToken ct) =>
+        Act(http, work, actor => actions.CloseAsync(actor, number, request, ct), ct);
 
-    internal static Task<Ok<TicketResponse>> Resolve(string number, ResolveRequest request, HttpContext http,
-        TicketWork work, CancellationToken ct)
-    {
-        var r = request.Parse();
-        return Act(http, work, number, TicketAction.Resolve,
-            (t, a, at) => t.Resolve(a, at, r.Solution, r.Cause, r.Workaround, r.Verification, r.Backup), ct);
-    }
+    private static Task<Ok<TicketResponse>> Reopen(string number, ReasonRequest request, HttpContext http, TicketActions actions,
+        TicketWork work, CancellationToken ct) =>
+        Act(http, work, actor => actions.ReopenAsync(actor, number, request, ct), ct);
 
-    internal static Task<Ok<TicketResponse>> Confirm(string number, ConfirmRequest request, HttpContext http,
-        TicketWork work, CancellationToken ct)
-    {
-        var (resolved, comment, rating) = request.Parse();
-        return Act(http, work, number, TicketAction.Confirm, (t, a, at) => t.Confirm(a, at, resolved, comment, rating), ct);
-    }
+    private static Task<Ok<TicketResponse>> Cancel(string number, ReasonRequest request, HttpContext http, TicketActions actions,
+        TicketWork work, CancellationToken ct) =>
+        Act(http, work, actor => actions.CancelAsync(actor, number, request, ct), ct);
 
-    internal static Task<Ok<TicketResponse>> Close(string number, CloseRequest request, HttpContext http,
-        TicketWork work, CancellationToken ct)
-    {
-        var (cause, solution) = request.Parse();
-        return Act(http, work, number, TicketAction.Close, (t, a, at) => t.Close(a, at, cause, solution), ct);
-    }
-
-    internal static Task<Ok<TicketResponse>> Reopen(string number, ReasonRequest request, HttpContext http,
-        TicketWork work, CancellationToken ct)
-    {
-        var reason = request.Parse();
-        return Act(http, work, number, TicketAction.Reopen, (t, a, at) => t.Reopen(a, at, reason), ct);
-    }
-
-    internal static Task<Ok<TicketResponse>> Cancel(string number, ReasonRequest request, HttpContext http,
-        TicketWork work, CancellationToken ct)
-    {
-        var reason = request.Parse();
-        return Act(http, work, number, TicketAction.Cancel, (t, a, at) => t.Cancel(a, at, reason), ct);
-    }
-
-    private static async Task<Ok<TicketResponse>> Act(HttpContext http, TicketWork work, string number, TicketAction action, Action<Ticket, Actor, DateTimeOffset> change, CancellationToken ct)
+    /// <summary>Runs one action as the caller and answers the ticket as they may see it.</summary>
+    internal static async Task<Ok<TicketResponse>> Act(HttpContext http, TicketWork work, Func<Actor, Task<Ticket>> action,
+        CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        var ticket = await work.DoAsync(actor, number, action, (t, at) => change(t, actor, at), ct);
-        return await Respond(actor, ticket, work, ct);
+        return await Respond(actor, await action(actor), work, ct);
     }
 
     private static async Task<Ok<TicketResponse>> Respond(Actor actor, Ticket ticket, TicketWork work, CancellationToken ct) =>

@@ -207,4 +207,20 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
         user.Teams.Clear();
         user.Teams.AddRange(teams);
     }
+
+    /// <summary>Adds a department (the admin API and the teams page); returns its name as stored.</summary>
+    public async Task<string> CreateDepartmentAsync(UsersApi.DepartmentRequest request, CancellationToken ct)
+    {
+        var errors = new RequestErrors();
+        var name = errors.Name("name", request.Name);
+        errors.ThrowIfInvalid();
+        if (await db.Departments.AnyAsync(d => d.Name == name, ct))
+        {
+            throw new DomainException("Department '{0}' already exists.", name);
+        }
+
+        db.Departments.Add(new Department(name));
+        await db.SaveChangesAsync(ct);
+        return name;
+    }
 }

@@ -76,19 +76,10 @@ public static class UsersApi
     private static async Task<Ok<DepartmentResponse[]>> Departments(SupportFlowDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Departments.OrderBy(d => d.Name).Select(d => new DepartmentResponse(d.Name)).ToArrayAsync(ct));
 
-    internal static async Task<Created<DepartmentResponse>> CreateDepartment(DepartmentRequest request,
-        SupportFlowDbContext db, CancellationToken ct)
+    private static async Task<Created<DepartmentResponse>> CreateDepartment(DepartmentRequest request, UserAdministration users,
+        CancellationToken ct)
     {
-        var errors = new RequestErrors();
-        var name = errors.Name("name", request.Name);
-        errors.ThrowIfInvalid();
-        if (await db.Departments.AnyAsync(d => d.Name == name, ct))
-        {
-            throw new DomainException("Department '{0}' already exists.", name);
-        }
-
-        db.Departments.Add(new Department(name));
-        await db.SaveChangesAsync(ct);
+        var name = await users.CreateDepartmentAsync(request, ct);
         return TypedResults.Created(ResourceUrl.For("/api/departments", name), new DepartmentResponse(name));
     }
 

@@ -9,9 +9,9 @@ using SupportFlow.Server.Web;
 
 namespace SupportFlow.Server.Admin.Pages;
 
-/// <summary>Who is responsible for what: teams (members, assignment mode), modules and departments, through the admin API's own handlers.</summary>
+/// <summary>Who is responsible for what: teams (members, assignment mode), modules and departments, through the same use cases as the admin API.</summary>
 [Authorize(Policy = WebAuth.Admin)]
-public sealed class TeamsModel(SupportFlowDbContext db, UiText text) : WebPage
+public sealed class TeamsModel(SupportFlowDbContext db, RoutingAdministration routing, UserAdministration users, UiText text) : WebPage
 {
     public IReadOnlyList<TeamResponse> TeamList { get; private set; } = [];
 
@@ -24,7 +24,7 @@ public sealed class TeamsModel(SupportFlowDbContext db, UiText text) : WebPage
     public Task<IActionResult> OnPostTeamAsync(CancellationToken ct) =>
         AttemptAsync("team", async () =>
         {
-            await RoutingApi.CreateTeam(new TeamRequest(Posted("name"), Split(Posted("members")), Posted("assignmentMode"), PostedChat()), db, ct);
+            await routing.CreateTeamAsync(new TeamRequest(Posted("name"), Split(Posted("members")), Posted("assignmentMode"), PostedChat()), ct);
             Notice = text.Format("Team {0} added.", Posted("name"));
             return LocalRedirect("/admin/teams");
         }, () => LoadAsync(ct));
@@ -32,7 +32,7 @@ public sealed class TeamsModel(SupportFlowDbContext db, UiText text) : WebPage
     public Task<IActionResult> OnPostUpdateTeamAsync(string name, CancellationToken ct) =>
         AttemptAsync("team-" + name, async () =>
         {
-            await RoutingApi.UpdateTeam(name, new TeamRequest(null, Split(Posted("members")), Posted("assignmentMode"), PostedChat()), db, ct);
+            await routing.UpdateTeamAsync(name, new TeamRequest(null, Split(Posted("members")), Posted("assignmentMode"), PostedChat()), ct);
             Notice = text.Format("Team {0} changed.", name);
             return LocalRedirect("/admin/teams");
         }, () => LoadAsync(ct));
@@ -41,7 +41,7 @@ public sealed class TeamsModel(SupportFlowDbContext db, UiText text) : WebPage
         AttemptAsync("module-" + name, async () =>
         {
             // An empty team choice hands the module to its category's default team, as "team": "" does in the API.
-            await RoutingApi.UpdateModule(name, new ModuleRequest(Posted("name"), Posted("category"), Posted("team") ?? ""), db, ct);
+            await routing.UpdateModuleAsync(name, new ModuleRequest(Posted("name"), Posted("category"), Posted("team") ?? ""), ct);
             Notice = text.Format("Module {0} changed.", Posted("name"));
             return LocalRedirect("/admin/teams");
         }, () => LoadAsync(ct));
@@ -49,7 +49,7 @@ public sealed class TeamsModel(SupportFlowDbContext db, UiText text) : WebPage
     public Task<IActionResult> OnPostModuleAsync(CancellationToken ct) =>
         AttemptAsync("module", async () =>
         {
-            await RoutingApi.CreateModule(new ModuleRequest(Posted("name"), Posted("category"), Posted("team")), db, ct);
+            await routing.CreateModuleAsync(new ModuleRequest(Posted("name"), Posted("category"), Posted("team")), ct);
             Notice = text.Format("Module {0} added.", Posted("name"));
             return LocalRedirect("/admin/teams");
         }, () => LoadAsync(ct));
@@ -57,7 +57,7 @@ public sealed class TeamsModel(SupportFlowDbContext db, UiText text) : WebPage
     public Task<IActionResult> OnPostDepartmentAsync(CancellationToken ct) =>
         AttemptAsync("department", async () =>
         {
-            await UsersApi.CreateDepartment(new UsersApi.DepartmentRequest(Posted("name")), db, ct);
+            await users.CreateDepartmentAsync(new UsersApi.DepartmentRequest(Posted("name")), ct);
             Notice = text.Format("Department {0} added.", Posted("name"));
             return LocalRedirect("/admin/teams");
         }, () => LoadAsync(ct));

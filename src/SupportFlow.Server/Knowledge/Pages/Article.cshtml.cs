@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SupportFlow.Common;
-using SupportFlow.Data;
 using SupportFlow.Server.Web;
 
 namespace SupportFlow.Server.Knowledge.Pages;
 
 /// <summary>One article, its Markdown rendered and sanitised by the API's own response, with every version; <c>?version=n</c> shows an older one.</summary>
 [Authorize(Policy = WebAuth.SignedIn)]
-public sealed class ArticleModel(SupportFlowDbContext db, OrganizationTime org) : WebPage
+public sealed class ArticleModel(Handbook handbook) : WebPage
 {
     public ArticleResponse Article { get; private set; } = null!;
 
@@ -21,11 +20,11 @@ public sealed class ArticleModel(SupportFlowDbContext db, OrganizationTime org) 
     {
         try
         {
-            Article = (await FaqApi.Get(id, HttpContext, db, org, ct)).Value!;
-            Versions = (await FaqApi.Versions(id, HttpContext, db, org, ct)).Value!;
+            Article = await handbook.GetAsync(Actor, id, ct);
+            Versions = await handbook.VersionsAsync(Actor, id, ct);
             if (version is { } n && n != Article.Version)
             {
-                Shown = (await FaqApi.Version(id, n, HttpContext, db, org, ct)).Value!;
+                Shown = await handbook.VersionAsync(Actor, id, n, ct);
             }
         }
         catch (NotFoundException)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SupportFlow.Common;
-using SupportFlow.Data;
 using SupportFlow.Knowledge;
 using SupportFlow.Server.Web;
 
@@ -12,7 +11,7 @@ namespace SupportFlow.Server.Knowledge.Pages;
 /// The form fills the API's <see cref="ArticleRequest"/>; each save is a version.
 /// </summary>
 [Authorize(Policy = WebAuth.Staff)]
-public sealed class ArticleEditorModel(SupportFlowDbContext db, OrganizationTime org, TimeProvider clock, UiText text) : WebPage
+public sealed class ArticleEditorModel(Handbook handbook, UiText text) : WebPage
 {
     public int? Id { get; private set; }
 
@@ -40,8 +39,8 @@ public sealed class ArticleEditorModel(SupportFlowDbContext db, OrganizationTime
                     List(Posted("tags")), fromTicket, fromReview, id is null ? null : Empty(Posted("note")),
                     int.TryParse(Posted("basedOnVersion"), out var v) ? v : null);
                 var article = id is { } existing
-                    ? (await FaqApi.Revise(existing, request, HttpContext, db, clock, org, ct)).Value!
-                    : (await FaqApi.Create(request, HttpContext, db, clock, org, ct)).Value!;
+                    ? await handbook.ReviseAsync(Actor, existing, request, ct)
+                    : await handbook.CreateAsync(Actor, request, ct);
                 Notice = text.Format("Saved as version {0}.", article.Version);
                 return LocalRedirect($"/faq/{article.Id}");
             }, async () =>
@@ -65,7 +64,7 @@ public sealed class ArticleEditorModel(SupportFlowDbContext db, OrganizationTime
         {
             if (id is { } existing)
             {
-                var a = (await FaqApi.Get(existing, HttpContext, db, org, ct)).Value!;
+                var a = await handbook.GetAsync(Actor, existing, ct);
                 Draft = new ArticleDraftResponse(a.Title, a.Body, a.Audience, a.Modules, a.Tags, a.Sources);
                 BasedOnVersion = a.Version;
             }
@@ -73,7 +72,7 @@ public sealed class ArticleEditorModel(SupportFlowDbContext db, OrganizationTime
             {
                 FromTicket = fromTicket;
                 FromReview = fromReview;
-                Draft = (await FaqApi.Draft(fromTicket, fromReview, db, ct)).Value!;
+                Draft = await handbook.DraftAsync(fromTicket, fromReview, ct);
             }
         }
         catch (NotFoundException)

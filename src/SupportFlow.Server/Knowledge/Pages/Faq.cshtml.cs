@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
-using SupportFlow.Common;
-using SupportFlow.Data;
 using SupportFlow.Server.Web;
 
 namespace SupportFlow.Server.Knowledge.Pages;
 
 /// <summary>The FAQ handbook (常见问题处理手册): newest first, or ranked by a search in Chinese or English; reporters see only their articles.</summary>
 [Authorize(Policy = WebAuth.SignedIn)]
-public sealed class FaqModel(SupportFlowDbContext db, OrganizationTime org) : WebPage
+public sealed class FaqModel(Handbook handbook) : WebPage
 {
     public string? Query { get; private set; }
 
@@ -16,6 +14,6 @@ public sealed class FaqModel(SupportFlowDbContext db, OrganizationTime org) : We
     public async Task OnGetAsync(string? q, CancellationToken ct)
     {
         Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        Articles = (await FaqApi.List(Query, null, null, HttpContext, db, org, ct)).Value!;
+        Articles = await handbook.ListAsync(Actor, Query, null, null, ct);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Web;
@@ -11,12 +10,11 @@ namespace SupportFlow.Server.Reviews.Pages;
 
 /// <summary>
 /// One review: meeting, root cause and category, linked tickets and preventive actions. Each
-/// form fills the API's request record and calls its handler; the supervisor-only ones check the
+/// form fills the API's request record and calls the same <see cref="ReviewWork"/>; the supervisor-only ones check the
 /// role here as the API's route policy does.
 /// </summary>
 [Authorize(Policy = WebAuth.Staff)]
-public sealed class ReviewModel(SupportFlowDbContext db, OrganizationTime org, TimeProvider clock,
-    IOptions<SupportFlowOptions> options, UiText text) : WebPage
+public sealed class ReviewModel(SupportFlowDbContext db, ReviewWork reviews, OrganizationTime org, UiText text) : WebPage
 {
     public ReviewResponse Review { get; private set; } = null!;
 
@@ -29,31 +27,31 @@ public sealed class ReviewModel(SupportFlowDbContext db, OrganizationTime org, T
         await LoadAsync(id, ct) ? Page() : MissingPage();
 
     public Task<IActionResult> OnPostMeetingAsync(int id, CancellationToken ct) =>
-        Supervise(id, "meeting", () => ReviewsApi.Update(id,
+        Supervise(id, "meeting", () => reviews.UpdateAsync(id,
             new UpdateReviewRequest(null, LocalTimeInput.ToIso(Posted("meetingAt"), org), Names(Posted("participants")), null, null),
-            db, org, clock, ct), text["Meeting recorded."], ct);
+            ct), text["Meeting recorded."], ct);
 
     public Task<IActionResult> OnPostCauseAsync(int id, CancellationToken ct) =>
-        Supervise(id, "cause", () => ReviewsApi.Update(id,
-            new UpdateReviewRequest(null, null, null, Posted("rootCause") ?? "", Posted("category") ?? ""), db, org, clock, ct),
+        Supervise(id, "cause", () => reviews.UpdateAsync(id,
+            new UpdateReviewRequest(null, null, null, Posted("rootCause") ?? "", Posted("category") ?? ""), ct),
             text["Root cause recorded."], ct);
 
     public Task<IActionResult> OnPostTicketAsync(int id, CancellationToken ct) =>
-        Supervise(id, "ticket", () => ReviewsApi.LinkTicket(id, new LinkTicketRequest(Posted("number")), HttpContext, db, org, clock, ct),
+        Supervise(id, "ticket", () => reviews.LinkTicketAsync(Actor, id, new LinkTicketRequest(Posted("number")), ct),
             text["Ticket linked."], ct);
 
     public Task<IActionResult> OnPostActionAsync(int id, CancellationToken ct) =>
-        Supervise(id, "action", () => ReviewsApi.AddAction(id,
-            new AddActionRequest(Posted("description"), Posted("owner"), Posted("dueDate")), db, org, clock, options, ct),
+        Supervise(id, "action", () => reviews.AddActionAsync(id,
+            new AddActionRequest(Posted("description"), Posted("owner"), Posted("dueDate")), ct),
             text["Preventive action added; its owner is reminded by e-mail."], ct);
 
     public Task<IActionResult> OnPostDoneAsync(int id, int actionId, CancellationToken ct) =>
-        Act(id, $"done-{actionId}", () => ReviewsApi.CompleteAction(id, actionId, new ActionNoteRequest(Empty(Posted("note"))),
-            HttpContext, db, org, clock, ct), text["Action marked done."], ct);
+        Act(id, $"done-{actionId}", () => reviews.CompleteActionAsync(Actor, id, actionId, new ActionNoteRequest(Empty(Posted("note"))),
+            ct), text["Action marked done."], ct);
 
     public Task<IActionResult> OnPostAcceptAsync(int id, int actionId, CancellationToken ct) =>
-        Supervise(id, $"accept-{actionId}", () => ReviewsApi.AcceptAction(id, actionId, new ActionNoteRequest(Posted("note") ?? ""),
-            HttpContext, db, org, clock, ct), text["Action accepted as it stands."], ct);
+        Supervise(id, $"accept-{actionId}", () => reviews.AcceptActionAsync(Actor, id, actionId, new ActionNoteRequest(Posted("note") ?? ""),
+            ct), text["Action accepted as it stands."], ct);
 
     private Task<IActionResult> Supervise(int id, string form, Func<Task> action, string notice, CancellationToken ct) =>
         Act(id, form, () => Actor.IsSupervisor ? action() : throw new ForbiddenException("Only a supervisor may change a review."),
@@ -92,7 +90,7 @@ public sealed class ReviewModel(SupportFlowDbContext db, OrganizationTime org, T
     {
         try
         {
-            Review = (await ReviewsApi.Get(id, db, org, clock, ct)).Value!;
+            Review = await reviews.GetAsync(id, ct);
         }
         catch (NotFoundException)
         {

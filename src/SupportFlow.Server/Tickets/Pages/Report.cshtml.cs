@@ -21,6 +21,8 @@ namespace SupportFlow.Server.Tickets.Pages;
 public sealed class ReportModel(
     SupportFlowDbContext db,
     TicketReception reception,
+    TicketAttachments ticketFiles,
+    Handbook handbook,
     OrganizationTime org,
     TimeProvider clock,
     IOptions<SupportFlowOptions> options,
@@ -74,7 +76,7 @@ public sealed class ReportModel(
         }
 
         var typed = text.Length > Limits.Description ? text[..Limits.Description] : text;
-        var articles = (await FaqApi.Suggest(typed, string.IsNullOrWhiteSpace(module) ? null : module, HttpContext, db, org, ct)).Value!;
+        var articles = await handbook.SuggestAsync(Actor, typed, string.IsNullOrWhiteSpace(module) ? null : module, ct);
         return new JsonResult(articles.Select(a => new { a.Id, a.Title, a.Excerpt }));
     }
 
@@ -84,8 +86,8 @@ public sealed class ReportModel(
         try
         {
             var typed = text?.Trim() ?? "";
-            await FaqApi.Solved(article, new SolvedRequest(typed.Length == 0 ? null : typed[..Math.Min(typed.Length, Limits.Title)]),
-                HttpContext, db, clock, ct);
+            await handbook.SolvedAsync(Actor, article, new SolvedRequest(typed.Length == 0 ? null : typed[..Math.Min(typed.Length, Limits.Title)]),
+                ct);
         }
         catch (NotFoundException)
         {
@@ -140,7 +142,7 @@ public sealed class ReportModel(
         {
             try
             {
-                await AttachmentsApi.StoreAsync(Actor, ticket, files[i], db, options.Value, clock, ct);
+                await ticketFiles.StoreAsync(Actor, ticket, files[i], ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

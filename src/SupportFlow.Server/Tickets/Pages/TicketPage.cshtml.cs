@@ -8,7 +8,7 @@ using SupportFlow.Data;
 using SupportFlow.Server.Knowledge;
 using SupportFlow.Server.Recurring;
 using SupportFlow.Server.Reviews;
-using SupportFlow.Server.Sla;
+
 using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
@@ -17,8 +17,8 @@ namespace SupportFlow.Server.Tickets.Pages;
 
 /// <summary>
 /// One ticket: its fields, SLA clocks, timeline and, as forms, the actions this person may take
-/// in its current status. Each form posts to a handler that calls the API's own action handler
-/// (same parsing, same domain method, same permission check).
+/// in its current status. Each form posts to a handler that calls the same use case as the API
+/// (<see cref="TicketActions"/> and friends: same parsing, same domain method, same permission check).
 /// </summary>
 [Authorize(Policy = WebAuth.SignedIn)]
 [RequestFormLimits(MultipartBodyLengthLimit = 200L * 1024 * 1024)]
@@ -26,11 +26,14 @@ namespace SupportFlow.Server.Tickets.Pages;
 public sealed class TicketPageModel(
     SupportFlowDbContext db,
     TicketWork work,
-    SlaSettings sla,
+    TicketActions actions,
+    TicketAttachments attachments,
+    TicketLinks links,
+    ReviewWork reviews,
+    Handbook handbook,
     OrganizationTime org,
     TimeProvider clock,
     IOptions<SupportFlowOptions> options,
-    RecurringDetection detection,
     UiText text) : WebPage
 {
     /// <summary>Staff: handbook articles for this ticket's text.</summary>
@@ -82,57 +85,55 @@ public sealed class TicketPageModel(
         await LoadAsync(number, ct) ? Page() : MissingPage();
 
     public Task<IActionResult> OnPostTriageAsync(string number, CancellationToken ct) =>
-        Act(number, "triage", () => TicketsApi.Triage(number, new TriageRequest(Posted("priority"), Posted("reason")), HttpContext, work, sla, ct),
+        Act(number, "triage", () => actions.TriageAsync(Actor, number, new TriageRequest(Posted("priority"), Posted("reason")), ct),
             text["Priority confirmed."], ct);
 
     public Task<IActionResult> OnPostAssignAsync(string number, CancellationToken ct) =>
-        Act(number, "assign", () => TicketsApi.Assign(number, new AssignRequest(Posted("assignee"), Empty(Posted("team")), Posted("reason")), HttpContext, work, db, ct),
+        Act(number, "assign", () => actions.AssignAsync(Actor, number, new AssignRequest(Posted("assignee"), Empty(Posted("team")), Posted("reason")), ct),
             text["Assigned."], ct);
 
     public Task<IActionResult> OnPostStartAsync(string number, CancellationToken ct) =>
-        Act(number, "start", () => TicketsApi.Start(number, HttpContext, work, ct), text["Work started."], ct);
+        Act(number, "start", () => actions.StartAsync(Actor, number, ct), text["Work started."], ct);
 
     public Task<IActionResult> OnPostWorklogAsync(string number, CancellationToken ct) =>
-        Act(number, "worklog", () => TicketsApi.Worklog(number, new WorklogRequest(Posted("text"), Posted("method")), HttpContext, work, ct),
+        Act(number, "worklog", () => actions.WorklogAsync(Actor, number, new WorklogRequest(Posted("text"), Posted("method")), ct),
             text["Work logged (internal)."], ct);
 
     public Task<IActionResult> OnPostUpdateAsync(string number, CancellationToken ct) =>
-        Act(number, "update", () => TicketsApi.Update(number, new MessageRequest(Posted("message")), HttpContext, work, ct),
+        Act(number, "update", () => actions.UpdateAsync(Actor, number, new MessageRequest(Posted("message")), ct),
             text["Update sent to the reporter."], ct);
 
     public Task<IActionResult> OnPostCommentAsync(string number, CancellationToken ct) =>
-        Act(number, "comment", () => TicketsApi.Comment(number, new MessageRequest(Posted("message")), HttpContext, work, ct),
+        Act(number, "comment", () => actions.CommentAsync(Actor, number, new MessageRequest(Posted("message")), ct),
             text["Information added."], ct);
 
     public Task<IActionResult> OnPostPendAsync(string number, CancellationToken ct) =>
-        Act(number, "pend", () => TicketsApi.Pend(number, new PendRequest(Posted("reason"), Posted("note")), HttpContext, work, ct),
+        Act(number, "pend", () => actions.PendAsync(Actor, number, new PendRequest(Posted("reason"), Posted("note")), ct),
             text["Ticket set to pending."], ct);
 
     public Task<IActionResult> OnPostResumeAsync(string number, CancellationToken ct) =>
-        Act(number, "resume", () => TicketsApi.Resume(number, HttpContext, work, ct), text["Work resumed."], ct);
+        Act(number, "resume", () => actions.ResumeAsync(Actor, number, ct), text["Work resumed."], ct);
 
     public Task<IActionResult> OnPostResolveAsync(string number, CancellationToken ct) =>
-        Act(number, "resolve", () => TicketsApi.Resolve(number,
-                new ResolveRequest(Posted("solution"), Posted("cause"), Posted("workaround"), Empty(Posted("verification")), Posted("backup")),
-                HttpContext, work, ct),
+        Act(number, "resolve", () => actions.ResolveAsync(Actor, number,
+                new ResolveRequest(Posted("solution"), Posted("cause"), Posted("workaround"), Empty(Posted("verification")), Posted("backup")), ct),
             text["Resolved: the reporter is asked to confirm."], ct);
 
     public Task<IActionResult> OnPostConfirmAsync(string number, CancellationToken ct) =>
-        Act(number, "confirm", () => TicketsApi.Confirm(number,
-                new ConfirmRequest(Posted("resolved") switch { "true" => true, "false" => false, _ => null }, Posted("comment"), Rating()),
-                HttpContext, work, ct),
+        Act(number, "confirm", () => actions.ConfirmAsync(Actor, number,
+                new ConfirmRequest(Posted("resolved") switch { "true" => true, "false" => false, _ => null }, Posted("comment"), Rating()), ct),
             Posted("resolved") == "false" ? text["Reopened: the engineer will look again."] : text["Thank you for your feedback."], ct);
 
     public Task<IActionResult> OnPostCloseAsync(string number, CancellationToken ct) =>
-        Act(number, "close", () => TicketsApi.Close(number, new CloseRequest(Posted("cause"), Posted("solution")), HttpContext, work, ct),
+        Act(number, "close", () => actions.CloseAsync(Actor, number, new CloseRequest(Posted("cause"), Posted("solution")), ct),
             text["Ticket closed."], ct);
 
     public Task<IActionResult> OnPostReopenAsync(string number, CancellationToken ct) =>
-        Act(number, "reopen", () => TicketsApi.Reopen(number, new ReasonRequest(Posted("reason")), HttpContext, work, ct),
+        Act(number, "reopen", () => actions.ReopenAsync(Actor, number, new ReasonRequest(Posted("reason")), ct),
             text["Ticket reopened."], ct);
 
     public Task<IActionResult> OnPostCancelAsync(string number, CancellationToken ct) =>
-        Act(number, "cancel", () => TicketsApi.Cancel(number, new ReasonRequest(Posted("reason")), HttpContext, work, ct),
+        Act(number, "cancel", () => actions.CancelAsync(Actor, number, new ReasonRequest(Posted("reason")), ct),
             text["Ticket cancelled."], ct);
 
     /// <summary>A file over the limit is the API's 413; on the page it is a message next to the file field.</summary>
@@ -141,7 +142,7 @@ public sealed class TicketPageModel(
         {
             try
             {
-                await AttachmentsApi.Upload(number, file, HttpContext, work, db, options, clock, org, ct);
+                await attachments.UploadAsync(Actor, number, file, ct);
             }
             catch (AttachmentTooLargeException e)
             {
@@ -150,25 +151,25 @@ public sealed class TicketPageModel(
         }, text["File attached."], ct);
 
     public Task<IActionResult> OnPostDepartmentAsync(string number, CancellationToken ct) =>
-        Act(number, "department", () => CollaborationApi.AddDepartment(number,
-                new TicketDepartmentRequest(Posted("department"), Posted("role") == "responsible", Empty(Posted("reason"))), HttpContext, work, db, ct),
+        Act(number, "department", () => actions.AddDepartmentAsync(Actor, number,
+                new TicketDepartmentRequest(Posted("department"), Posted("role") == "responsible", Empty(Posted("reason"))), ct),
             text["Department added."], ct);
 
     public Task<IActionResult> OnPostVendorAsync(string number, CancellationToken ct) =>
-        Act(number, "vendor", () => CollaborationApi.InvolveVendor(number,
-                new VendorContactRequest(Posted("name"), Posted("company"), Posted("email"), Empty(Posted("note"))), HttpContext, work, ct),
+        Act(number, "vendor", () => actions.InvolveVendorAsync(Actor, number,
+                new VendorContactRequest(Posted("name"), Posted("company"), Posted("email"), Empty(Posted("note"))), ct),
             text["Vendor contact notified."], ct);
 
     public Task<IActionResult> OnPostLinkAsync(string number, CancellationToken ct) =>
-        Act(number, "link", () => TicketLinksApi.Link(number, new LinkRequest(Posted("kind"), Posted("ticket")), HttpContext, work, db,
-            clock, org, ct), text["Tickets linked."], ct);
+        Act(number, "link", () => links.LinkAsync(Actor, number, new LinkRequest(Posted("kind"), Posted("ticket")), ct),
+            text["Tickets linked."], ct);
 
     /// <summary>Merges this ticket (a duplicate) into another and shows the one that remains.</summary>
     public async Task<IActionResult> OnPostMergeAsync(string number, CancellationToken ct)
     {
         var into = Posted("into");
-        var result = await Act(number, "merge", () => TicketLinksApi.Merge(number, new MergeRequest(into), HttpContext, work, db, sla,
-            clock, ct), text.Format("Merged into {0}.", into ?? ""), ct);
+        var result = await Act(number, "merge", () => links.MergeAsync(Actor, number, new MergeRequest(into), ct),
+            text.Format("Merged into {0}.", into ?? ""), ct);
         return result is LocalRedirectResult ? LocalRedirect($"/tickets/{Uri.EscapeDataString(into!.Trim())}") : result;
     }
 
@@ -186,9 +187,7 @@ public sealed class TicketPageModel(
                 throw new ForbiddenException("Only a supervisor may request a review.");
             }
 
-            var created = await ReviewsApi.Request(new RequestReviewRequest([number], Empty(Posted("title")), Posted("reason")),
-                HttpContext, db, org, clock, ct);
-            review = created.Value!.Id;
+            review = (await reviews.RequestAsync(Actor, new RequestReviewRequest([number], Empty(Posted("title")), Posted("reason")), ct)).Id;
         }, text["Review requested."], ct);
         return result is LocalRedirectResult && review is { } id ? LocalRedirect($"/reviews/{id}") : result;
     }
@@ -277,18 +276,18 @@ public sealed class TicketPageModel(
 
         if (CanInvolveVendors)
         {
-            ModuleVendors = [.. (await Routing.ModuleVendorsApi.ListAsync(db, _ticket.Module.Name, ct))
+            ModuleVendors = [.. (await Routing.ModuleVendors.ListAsync(db, _ticket.Module.Name, ct))
                 .Where(v => _ticket.VendorContacts.All(c => !string.Equals(c.Email, v.Email, StringComparison.OrdinalIgnoreCase)))];
         }
 
+        // The ticket loaded above serves every panel: none of them finds it again.
         if (staff)
         {
             var about = $"{_ticket.Title} {_ticket.Description}";
-            Articles = (await FaqApi.Suggest(about[..Math.Min(about.Length, Limits.Description)], _ticket.Module.Name, HttpContext, db,
-                org, ct)).Value!;
-            Similar = (await TicketLinksApi.Similar(number, HttpContext, work, detection, db, org, ct)).Value!;
-            Links = (await TicketLinksApi.Links(number, HttpContext, work, db, org, ct)).Value!;
-            Reviews = (await ReviewsApi.List(null, null, _ticket.Number, db, org, clock, ct)).Value!;
+            Articles = await handbook.SuggestAsync(Actor, about[..Math.Min(about.Length, Limits.Description)], _ticket.Module.Name, ct);
+            Similar = await links.SimilarAsync(_ticket, ct);
+            Links = await links.ListAsync(_ticket, ct);
+            Reviews = await reviews.ListAsync(null, null, _ticket.Number, ct);
         }
 
         Now = clock.GetUtcNow();
