@@ -22,7 +22,8 @@ public static class FaqReport
         var errors = new RequestErrors();
         var now = clock.GetUtcNow();
         var start = errors.PeriodBound("from", from, org, PeriodEnd.From) ?? now.AddDays(-30);
-        var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? now;
+        // Periods exclude their end; without a `to` the period covers everything up to and including now.
+        var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? now.AddTicks(1);
         if (end <= start)
         {
             errors.Add("to", "to must be after from.");
