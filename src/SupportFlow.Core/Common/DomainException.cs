@@ -12,7 +12,13 @@ public abstract class LocalizedException(LocalizedMessage text) : Exception(text
 }
 
 /// <summary>A business rule refused the request. The API answers 409 Conflict.</summary>
-public class DomainException(string key, params object?[] args) : LocalizedException(new LocalizedMessage(key, args));
+public class DomainException(LocalizedMessage text) : LocalizedException(text)
+{
+    public DomainException(string key, params object?[] args)
+        : this(new LocalizedMessage(key, args))
+    {
+    }
+}
 
 /// <summary>The thing asked for does not exist, or the caller may not know it exists. 404.</summary>
 public sealed class NotFoundException(string key, params object?[] args) : LocalizedException(new LocalizedMessage(key, args));

@@ -193,7 +193,12 @@ public sealed class RequestValidationException(IReadOnlyDictionary<string, IRead
 {
     /// <summary>One field's message: <c>new RequestValidationException("team", "Unknown team '{0}'.", name)</c>.</summary>
     public RequestValidationException(string field, string key, params object?[] args)
-        : this(new Dictionary<string, IReadOnlyList<LocalizedMessage>> { [field] = [new LocalizedMessage(key, args)] })
+        : this(field, new LocalizedMessage(key, args))
+    {
+    }
+
+    public RequestValidationException(string field, LocalizedMessage message)
+        : this(new Dictionary<string, IReadOnlyList<LocalizedMessage>> { [field] = [message] })
     {
     }
 

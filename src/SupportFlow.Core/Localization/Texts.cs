@@ -5,11 +5,11 @@ namespace SupportFlow.Localization;
 
 /// <summary>
 /// The product's one text catalogue (Texts.resx, Texts.zh-CN.resx), read by ASP.NET Core's
-/// <c>IStringLocalizer&lt;Texts&gt;</c> for pages and problem details, and directly with an explicit
-/// culture for mails and chat, which are written in the recipient's language, not the request's.
+/// <c>IStringLocalizer&lt;Texts&gt;</c> for the pages, and here with an explicit culture where the
+/// reader is not the current thread's (problem details, written outside request localization).
 /// A key is the English sentence itself (placeholders {0}, {1}...), so code reads naturally and a
-/// missing translation shows English; long texts (notification templates) have a short key whose
-/// English text is in Texts.resx.
+/// missing translation shows English; Texts.resx holds English only where the key is not the text
+/// (the wire words of <see cref="LocalizedMessage.Wire{T}"/>).
 /// </summary>
 public sealed class Texts
 {
@@ -24,10 +24,6 @@ public sealed class Texts
     public static IReadOnlyList<CultureInfo> Cultures { get; } = [English, Chinese];
 
     internal static ResourceManager Resources { get; } = new("SupportFlow.Localization.Texts", typeof(Texts).Assembly);
-
-    /// <summary>The culture of a language tag (zh, zh-CN, zh-Hans, en-GB...): Chinese or English.</summary>
-    public static CultureInfo CultureOf(string? language) =>
-        language?.Trim().StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true ? Chinese : English;
 
     /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/>; the key itself when none is written.</summary>
     public static string Get(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;

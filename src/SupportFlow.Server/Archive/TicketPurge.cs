@@ -32,7 +32,7 @@ public sealed class TicketPurge(
         var retention = options.Value.Archive.RetentionMonths;
         if (RetentionRule.Refusal(before, now, org.Zone, retention) is { } refusal)
         {
-            throw new DomainException(refusal.Key, [.. refusal.Args]);
+            throw new DomainException(refusal);
         }
 
         var (receivedBefore, finishedBy) = (before.Start(org.Zone), now.AddMonths(-RetentionRule.Months(retention)));

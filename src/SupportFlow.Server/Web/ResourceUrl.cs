@@ -6,7 +6,8 @@ namespace SupportFlow.Server.Web;
 /// <summary>
 /// Builds the path of a resource from user text, one escaped segment at a time, so that a
 /// <c>Location</c> header or a link stays ASCII (Kestrel refuses anything else in a header) and
-/// a name with a space, '?', '#', '%' or '/' still names the one resource it came from.
+/// a name with a space, '?', '#' or '%' still names the one resource it came from ('/' is refused
+/// in names: routing keeps an escaped slash as "%2F" in the route value).
 /// </summary>
 public static class ResourceUrl
 {

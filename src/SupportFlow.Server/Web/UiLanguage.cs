@@ -26,7 +26,9 @@ public static class UiLanguage
             o.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider { CookieName = Cookie },
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                // Not AcceptLanguageHeaderRequestCultureProvider: it falls back from zh-CN to zh, never from zh, zh-Hans
+                // or zh-TW to our one Chinese, so a browser saying "zh" would get English.
+                new CustomRequestCultureProvider(AcceptedLanguage),
                 new CustomRequestCultureProvider(SavedLanguage),
             ];
         });
@@ -57,6 +59,16 @@ public static class UiLanguage
     public static string HtmlLang(string language) => language == Chinese ? "zh-CN" : "en";
 
     private static string TagOf(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.Ordinal) ? Chinese : English;
+
+    /// <summary>The browser's most preferred language that is one of ours, by <see cref="Normalize"/>.</summary>
+    private static Task<ProviderCultureResult?> AcceptedLanguage(HttpContext http) =>
+        Task.FromResult(http.Request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is not 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => Normalize(l.Value.Value))
+            .FirstOrDefault(l => l is not null) is { } accepted
+            ? new ProviderCultureResult(accepted)
+            : null);
 
     private static Task<ProviderCultureResult?> SavedLanguage(HttpContext http) =>
         Task.FromResult(Normalize(http.User.FindFirst(ActorClaims.LanguageClaim)?.Value) is { } saved

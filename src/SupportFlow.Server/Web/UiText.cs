@@ -29,9 +29,6 @@ public sealed partial class UiText(IHttpContextAccessor accessor, OrganizationTi
     public string Format(string english, params object?[] args) =>
         string.Format(CultureInfo.InvariantCulture, this[english], args);
 
-    /// <summary>A domain or validation message in the page's language.</summary>
-    public string Of(LocalizedMessage message) => message.Localized;
-
     /// <summary>A time in the organisation's zone, to the minute.</summary>
     public string Time(DateTimeOffset? time) =>
         time is { } t ? org.Local(t).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";

@@ -8,7 +8,6 @@ using SupportFlow.Data;
 using SupportFlow.Server.Knowledge;
 using SupportFlow.Server.Recurring;
 using SupportFlow.Server.Reviews;
-
 using SupportFlow.Server.Web;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
@@ -146,7 +145,7 @@ public sealed class TicketPageModel(
             }
             catch (AttachmentTooLargeException e)
             {
-                throw new RequestValidationException("file", e.Text.Key, [.. e.Text.Args]);
+                throw new RequestValidationException("file", e.Text);
             }
         }, text["File attached."], ct);
 
