@@ -22,8 +22,9 @@ public static class FaqReport
         var errors = new RequestErrors();
         var now = clock.GetUtcNow();
         var start = errors.PeriodBound("from", from, org, PeriodEnd.From) ?? now.AddDays(-30);
-        // Periods exclude their end; without a `to` the period covers everything up to and including now.
-        var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? now.AddTicks(1);
+        // Periods exclude their end; without a `to` the period runs to the end of today (as every report's does),
+        // so what happened at this instant is in it whatever the database's time precision.
+        var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? org.StartOfDay(org.DateOf(now).AddDays(1));
         if (end <= start)
         {
             errors.Add("to", "to must be after from.");

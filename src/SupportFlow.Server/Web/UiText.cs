@@ -199,7 +199,7 @@ public sealed partial class UiText(IHttpContextAccessor accessor, OrganizationTi
         ("verification", _) when WireNames.TryParse<Verification>(value, out var verification) => Of(verification),
         ("confirmation", "resolved") => this["Solved"],
         ("confirmation", "notResolved") => this["Not solved"],
-        (_, "true") => this["yes"],
+        (_, "true") => this["Yes"],
         (_, "false") => this["no"],
         _ => value,
     };

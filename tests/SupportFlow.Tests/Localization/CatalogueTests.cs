@@ -79,21 +79,27 @@ public sealed partial class CatalogueTests
         Assert.DoesNotMatch(EnglishSentence(), failure.Messages["priority"][0].In(Texts.Chinese));
     }
 
+    [Fact]
+    public void NoTwoCatalogueKeysDifferOnlyInCase()
+    {
+        // The resource compiler keeps one of two such keys and drops the other's text with only a warning.
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(SourceRoot(), "src", "SupportFlow.Core", "Localization"), "*.resx"))
+        {
+            var names = CatalogueName().Matches(File.ReadAllText(file)).Select(m => m.Groups["name"].Value).ToList();
+            Assert.True(names.Count > 20, $"No keys read from {file}: is the scan broken?");
+            var clashes = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.True(clashes.Count == 0, $"{Path.GetFileName(file)} holds keys that differ only in case: " + string.Join(", ", clashes));
+        }
+    }
+
     private static IEnumerable<(string Key, string Wire)> Words<T>() where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => (LocalizedMessage.WireKey(v), WireNames.Of(v)));
 
     /// <summary>The literal keys given to the error types and message helpers across src/.</summary>
     private static HashSet<string> MessageKeysInSource()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SupportFlow.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root.FullName, "src"), "*.cs", SearchOption.AllDirectories)
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(SourceRoot(), "src"), "*.cs", SearchOption.AllDirectories)
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
         {
             foreach (Match match in KeyUse().Matches(File.ReadAllText(file)))
@@ -105,12 +111,27 @@ public sealed partial class CatalogueTests
         return keys;
     }
 
+    private static string SourceRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SupportFlow.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        return root.FullName;
+    }
+
     [GeneratedRegex("""(?:new (?:Common\.)?(?:DomainException|NotFoundException|ForbiddenException|LocalizedMessage)\(|RequestValidationException\("[A-Za-z.]+", |errors\.Add\((?:"[A-Za-z.\[\]0-9]*"|field), |RequireText\(\w+, |problems\.Add\(new\(|StoredFile\.Refused\(name, new\()\s*"(?<key>(?:[^"\\]|\\.)+)"(?=[,)])""")]
     private static partial Regex KeyUse();
 
     /// <summary>Four English words in a row: a sentence left untranslated (identifiers and wire names stand alone).</summary>
     [GeneratedRegex("[A-Za-z']+ [A-Za-z']+ [A-Za-z']+ [A-Za-z']+")]
     private static partial Regex EnglishSentence();
+
+    [GeneratedRegex("<data name=\"(?<name>[^\"]*)\"")]
+    private static partial Regex CatalogueName();
 
     [GeneratedRegex("[A-Za-z]")]
     private static partial Regex LatinWord();
