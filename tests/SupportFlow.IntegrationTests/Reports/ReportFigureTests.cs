@@ -65,8 +65,8 @@ public sealed class ReportFigureTests(ReportFixture fixture) : IClassFixture<Rep
         // The printer's tickets are the hardware team's: T2 T6 T7.
         Assert.Equal(3, (await Report("volume", $"{Week}&module={Uri.EscapeDataString(Desk.Printer)}"))["tickets"]!.GetValue<int>());
         Assert.Equal(3, (await Report("volume", $"{Week}&team={Desk.Url(Desk.HardwareTeam)}"))["tickets"]!.GetValue<int>());
-        // Finance: T2 T4 T6.
-        Assert.Equal(3, (await Report("volume", $"{Week}&department=Finance"))["tickets"]!.GetValue<int>());
+        // 财务部: T2 T4 T6.
+        Assert.Equal(3, (await Report("volume", $"{Week}&department={Desk.Url(Desk.FinanceDepartment)}"))["tickets"]!.GetValue<int>());
         // P3 and P4: T2 T3 T5 T7; portal: T1 T3 T6 T7; portal and P4: T3 T7.
         Assert.Equal(4, (await Report("volume", $"{Week}&priority=P3,P4"))["tickets"]!.GetValue<int>());
         Assert.Equal(4, (await Report("volume", $"{Week}&channel=portal"))["tickets"]!.GetValue<int>());
