@@ -66,7 +66,9 @@ public sealed class LoggedFailures : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
             Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel) && exception is not null)
+            // EF logs every failed save at Error, also a race the SLA sweep loses and handles by design (PostgreSQL's
+            // unique key); a save nobody handles still ends in the exception handler's log, which is recorded.
+            if (IsEnabled(logLevel) && exception is not null && category != "Microsoft.EntityFrameworkCore.Update")
             {
                 failures._entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), exception));
             }
