@@ -30,16 +30,16 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
     /// <summary>
     /// Reads <c>from</c> and <c>to</c>: days (YYYY-MM-DD, both included) or times with offset
     /// (<see cref="RequestErrors.PeriodBound"/>); either may be left out (<c>to</c> defaults to the end
-    /// of today, <c>from</c> to the start of the day <see cref="DefaultDays"/> days up to <c>to</c>'s day).
+    /// of today, <c>from</c> to the start of the day <paramref name="defaultDays"/> days up to <c>to</c>'s day).
     /// Returns the days covered and the instants [Start, End) in UTC. Each bad field is named in
     /// <paramref name="errors"/>; the result is then meaningless.
     /// </summary>
     public static (ReportPeriod Period, DateTimeOffset Start, DateTimeOffset End) Parse(RequestErrors errors, string? from,
-        string? to, OrganizationTime org, DateTimeOffset now)
+        string? to, OrganizationTime org, DateTimeOffset now, int defaultDays = DefaultDays)
     {
         var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? org.StartOfDay(org.DateOf(now).AddDays(1));
         var lastDay = org.DateOf(end.AddTicks(-1));
-        var start = errors.PeriodBound("from", from, org, PeriodEnd.From) ?? org.StartOfDay(lastDay.AddDays(1 - DefaultDays));
+        var start = errors.PeriodBound("from", from, org, PeriodEnd.From) ?? org.StartOfDay(lastDay.AddDays(1 - defaultDays));
         var period = new ReportPeriod(org.DateOf(start), lastDay);
         if (errors.IsValid && end <= start)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Reports;
 using SupportFlow.Server.Auth;
 
 namespace SupportFlow.Server.Knowledge;
@@ -20,16 +21,8 @@ public static class FaqReport
         OrganizationTime org, CancellationToken ct)
     {
         var errors = new RequestErrors();
-        var now = clock.GetUtcNow();
-        var start = errors.PeriodBound("from", from, org, PeriodEnd.From) ?? now.AddDays(-30);
-        // Periods exclude their end; without a `to` the period runs to the end of today (as every report's does),
-        // so what happened at this instant is in it whatever the database's time precision.
-        var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? org.StartOfDay(org.DateOf(now).AddDays(1));
-        if (end <= start)
-        {
-            errors.Add("to", "to must be after from.");
-        }
-
+        // Whole days, like every report: without dates the last 30 days, today included.
+        var (_, start, end) = ReportPeriod.Parse(errors, from, to, org, clock.GetUtcNow(), defaultDays: 30);
         errors.ThrowIfInvalid();
         var counts = await db.Deflections.Where(d => d.At >= start && d.At < end)
             .GroupBy(d => d.ArticleId)

@@ -59,13 +59,9 @@ public static class NotificationsApi
     {
         var errors = new RequestErrors();
         var wanted = errors.Enum<OutboxStatus>("status", status, required: false);
-        if (limit is < 1 or > DeliveryQueue.MaxListed)
-        {
-            errors.Add("limit", "limit is 1 to 500.");
-        }
-
+        var take = errors.Range("limit", limit, 1, DeliveryQueue.MaxListed) ?? 100;
         errors.ThrowIfInvalid();
-        return TypedResults.Ok(await queue.ListAsync(wanted, limit ?? 100, ct));
+        return TypedResults.Ok(await queue.ListAsync(wanted, take, ct));
     }
 
     private static async Task<Ok<DeliveryResponse>> Retry(long id, DeliveryQueue queue, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Reports;
 using SupportFlow.Reviews;
 using SupportFlow.Server.Auth;
 
@@ -21,16 +22,8 @@ public static class RecurringReport
         OrganizationTime org, CancellationToken ct)
     {
         var errors = new RequestErrors();
-        var now = clock.GetUtcNow();
-        var start = errors.PeriodBound("from", from, org, PeriodEnd.From) ?? now.AddDays(-90);
-        // Periods exclude their end; without a `to` the period runs to the end of today (as every report's does),
-        // so what happened at this instant is in it whatever the database's time precision.
-        var end = errors.PeriodBound("to", to, org, PeriodEnd.To) ?? org.StartOfDay(org.DateOf(now).AddDays(1));
-        if (end <= start)
-        {
-            errors.Add("to", "to must be after from.");
-        }
-
+        // Whole days, like every report: without dates the last 90 days, today included.
+        var (_, start, end) = ReportPeriod.Parse(errors, from, to, org, clock.GetUtcNow(), defaultDays: 90);
         errors.ThrowIfInvalid();
         var reviews = await db.Reviews.AsNoTracking()
             .Where(r => r.Trigger == ReviewTrigger.RecurringProblem && r.Module != null && r.OpenedAt >= start && r.OpenedAt < end)
