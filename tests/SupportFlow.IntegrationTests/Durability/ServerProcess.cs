@@ -24,6 +24,13 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>What the server wrote to standard output so far, line by line.</summary>
     public ConcurrentQueue<string> Output { get; } = new();
 
+    /// <summary>What the server wrote to standard error so far, line by line.</summary>
+    public ConcurrentQueue<string> Errors { get; } = new();
+
+    /// <summary>The last lines of both outputs, for a failure message.</summary>
+    public string Tail(int lines = 40) =>
+        $"--- {Address} stdout\n{string.Join('\n', Output.TakeLast(lines))}\n--- stderr\n{string.Join('\n', Errors.TakeLast(lines))}";
+
     /// <param name="dataDirectory">The node's data folder (and through it, its database).</param>
     /// <param name="environment">More configuration as environment variables (<c>Section__Key</c>).</param>
     public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
@@ -60,12 +67,11 @@ public sealed class ServerProcess : IAsyncDisposable
                 server.Output.Enqueue(line.Data);
             }
         };
-        var errors = new ConcurrentQueue<string>();
         process.ErrorDataReceived += (_, line) =>
         {
             if (line.Data is not null)
             {
-                errors.Enqueue(line.Data);
+                server.Errors.Enqueue(line.Data);
             }
         };
         process.BeginOutputReadLine();
@@ -93,7 +99,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
         await server.DisposeAsync();
         throw new InvalidOperationException(
-            $"The server did not become healthy within 180 s.\n--- stdout\n{string.Join('\n', server.Output.TakeLast(40))}\n--- stderr\n{string.Join('\n', errors.TakeLast(40))}");
+            $"The server did not become healthy within 180 s.\n{server.Tail()}");
     }
 
     /// <summary>A client of this server with a personal token.</summary>

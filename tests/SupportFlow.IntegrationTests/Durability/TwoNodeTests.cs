@@ -93,6 +93,8 @@ public sealed class TwoNodeTests
                                 b["receivedAt"] = weekAgo;
                             }
                         }));
+                        Assert.True(response.StatusCode == HttpStatusCode.Created,
+                            $"Expected 201, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{nodes[0].Tail()}\n{nodes[1].Tail()}");
                         mine.Add((await response.Json(HttpStatusCode.Created)).Str("number"));
                     }
 
