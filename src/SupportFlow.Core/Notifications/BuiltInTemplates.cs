@@ -38,6 +38,8 @@ public static class BuiltInTemplates
             "P1 ticket {number} for team {team}: \"{title}\" ({module}), reported by {reporter}. Business is interrupted.\n{link}"),
         NotificationEvent.VendorInvolved => new("Your help is needed: {title}",
             "Dear {recipient},\n\nticket {number} \"{title}\" ({module}) involves your product.\n{message}"),
+        NotificationEvent.SlaEscalation => new("SLA escalation {level}: {title}",
+            "{recipient}, ticket {number} \"{title}\" ({priority}, team {team}, owner {assignee}) has been breached for {breachedFor}: escalation level {level}.\n{link}"),
     };
 
     private static TemplateText Chinese(NotificationEvent @event) => @event switch
@@ -72,5 +74,7 @@ public static class BuiltInTemplates
             "{team} 组 P1 紧急工单 {number}:“{title}”({module}),报修人 {reporter},业务已中断。\n{link}"),
         NotificationEvent.VendorInvolved => new("需要贵方协助:{title}",
             "{recipient} 您好:\n\n工单 {number}“{title}”({module})涉及贵方产品,需要协助处理。\n{message}"),
+        NotificationEvent.SlaEscalation => new("SLA 升级 {level}:{title}",
+            "{recipient}:工单 {number}“{title}”({priority},{team} 组,负责人 {assignee})已超时 {breachedFor},升级至“{level}”。\n{link}"),
     };
 }

@@ -45,6 +45,7 @@ public static class SupportFlowServices
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddScoped<RecurringDetection>();
         services.AddScoped<SlaSettings>();
+        services.AddScoped<EscalationLevels>();
         services.AddScoped<CalendarImport>();
         services.AddScoped<TicketNotices>();
         services.AddScoped<Archive.MonthlyArchive>();

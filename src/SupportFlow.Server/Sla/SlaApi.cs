@@ -73,35 +73,11 @@ public static class SlaApi
         return TypedResults.Ok(CalendarBody.From(week, days, SlaSettings.CalendarFrom(week, days, org.Zone)));
     }
 
-    private static async Task<Ok<EscalationBody[]>> Escalations(SupportFlowDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.SlaEscalations.OrderBy(e => e.AfterBreachMinutes)
-            .Select(e => new EscalationBody(e.Name, e.AfterBreachMinutes, e.Notify)).ToArrayAsync(ct));
+    private static async Task<Ok<EscalationBody[]>> Escalations(EscalationLevels levels, CancellationToken ct) =>
+        TypedResults.Ok(await levels.ListAsync(ct));
 
-    /// <summary>Replaces the escalation levels (each: name, minutes after the breach, whom to notify).</summary>
-    private static async Task<Ok<EscalationBody[]>> PutEscalations(EscalationBody[] body, SupportFlowDbContext db,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var errors = new RequestErrors();
-        var levels = body.Select((e, i) => new StoredSlaEscalation
-        {
-            Name = errors.Name($"[{i}].name", e.Name),
-            AfterBreachMinutes = errors.Range($"[{i}].afterBreachMinutes", e.AfterBreachMinutes ?? 0, 1, 525_600) ?? 0,
-            Notify = errors.Required($"[{i}].notify", e.Notify, Limits.Name),
-        }).ToList();
-        foreach (var twice in levels.GroupBy(l => l.Name).Where(g => g.Count() > 1))
-        {
-            errors.Add("name", "Escalation '{0}' is listed twice.", twice.Key);
-        }
-
-        errors.ThrowIfInvalid();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SlaEscalations.ExecuteDeleteAsync(ct);
-        db.SlaEscalations.AddRange(levels);
-        await db.SaveChangesAsync(ct);
-        await SlaSweep.RecomputeOpenTicketsAsync(db, clock.GetUtcNow(), ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(levels.Select(e => new EscalationBody(e.Name, e.AfterBreachMinutes, e.Notify)).ToArray());
-    }
+    private static async Task<Ok<EscalationBody[]>> PutEscalations(EscalationBody[] body, EscalationLevels levels, CancellationToken ct) =>
+        TypedResults.Ok(await levels.ReplaceAsync(body, ct));
 
     private static Priority ParsePriority(string priority) => WireNames.TryParse<Priority>(priority, out var p)
         ? p
