@@ -25,21 +25,21 @@ public static class EscalationRules
     public static IReadOnlyList<OwedEscalation> Owed(Ticket ticket, IEnumerable<TicketHistoryEntry> lines,
         IReadOnlyList<SlaEscalation> levels, IReadOnlyCollection<string> notified)
     {
-        var owed = new List<OwedEscalation>();
+        var candidates = new List<OwedEscalation>();
         foreach (var line in lines)
         {
             if (line.Action != "sla" || line.Field is not { } target || SlaTargets.EscalationName(line.NewValue) is not { } name
-                || notified.Contains(name) || owed.Any(o => o.Level.Name == name)
-                || levels.FirstOrDefault(l => l.Name == name) is not { } level)
+                || notified.Contains(name) || levels.FirstOrDefault(l => l.Name == name) is not { } level)
             {
                 continue;
             }
 
             var dueAt = ticket.SlaEvents.Where(e => e.Target == target && e.Level == line.NewValue).Max(e => (DateTimeOffset?)e.DueAt);
-            owed.Add(new OwedEscalation(level, target, dueAt ?? line.At - level.AfterBreach));
+            candidates.Add(new OwedEscalation(level, target, dueAt ?? line.At - level.AfterBreach));
         }
 
-        return [.. owed.OrderBy(o => o.Level.AfterBreach)];
+        // Several targets reaching a level in one change: the notice names the one breached longest.
+        return [.. candidates.GroupBy(c => c.Level.Name).Select(g => g.MinBy(c => c.DueAt)!).OrderBy(o => o.Level.AfterBreach)];
     }
 
     /// <summary>The notice each owed level sends: to its target's audience.</summary>
