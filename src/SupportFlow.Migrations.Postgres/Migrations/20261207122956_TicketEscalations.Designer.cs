@@ -13,7 +13,7 @@ using SupportFlow.Data;
 namespace SupportFlow.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupportFlowDbContext))]
-    [Migration("20261207123008_TicketEscalations")]
+    [Migration("20261207122956_TicketEscalations")]
     partial class TicketEscalations
     {
         /// <inheritdoc />
