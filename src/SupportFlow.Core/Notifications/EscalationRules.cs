@@ -28,7 +28,7 @@ public static class EscalationRules
         var candidates = new List<OwedEscalation>();
         foreach (var line in lines)
         {
-            if (line.Action != "sla" || line.Field is not { } target || SlaTargets.EscalationName(line.NewValue) is not { } name
+            if (line.Action != HistoryAction.Sla || line.Field is not { } target || SlaTargets.EscalationName(line.NewValue) is not { } name
                 || notified.Contains(name) || levels.FirstOrDefault(l => l.Name == name) is not { } level)
             {
                 continue;

@@ -1,3 +1,5 @@
+using SupportFlow.Common;
+using SupportFlow.Sla;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Notifications;
@@ -26,7 +28,7 @@ public static class NoticeRules
         var byReporter = ByReporter(ticket, line);
         switch (line.Action, line.Field, line.NewValue)
         {
-            case ("create", null, _):
+            case (HistoryAction.Create, null, _):
                 yield return new(NotificationEvent.Received, Audience.Reporter, actor);
                 if (ticket.TeamId is not null)
                 {
@@ -40,53 +42,54 @@ public static class NoticeRules
                 }
 
                 break;
-            case (not "create", "team", { } team) when line.OldValue != team:
+            case (not HistoryAction.Create, HistoryField.Team, { } team) when line.OldValue != team:
                 // A ticket moved into a team (out of the service desk queue, or from another team) is new to that
                 // team; the server sends it only when the team's chat has not yet heard of this ticket.
                 yield return new(ticket.Priority == Priority.P1 ? NotificationEvent.P1Opened : NotificationEvent.NewTicket,
                     Audience.TeamChat, actor, line.Note, NewToTeam: true);
                 break;
-            case ("triage", "priority", "P1" or "P2") when line.OldValue != line.NewValue:
-                if (line.NewValue == "P1" && ticket.TeamId is not null)
+            case (HistoryAction.Triage, HistoryField.Priority, { } raised)
+                when line.OldValue != raised && WireNames.TryParse<Priority>(raised, out var priority) && priority is Priority.P1 or Priority.P2:
+                if (priority == Priority.P1 && ticket.TeamId is not null)
                 {
                     yield return new(NotificationEvent.P1Opened, Audience.TeamChat, actor, line.Note);
                 }
 
                 yield return new(NotificationEvent.NewUrgent, Audience.Supervisors, actor, line.Note);
                 break;
-            case (_, "assignee", not null):
+            case (_, HistoryField.Assignee, not null):
                 yield return new(NotificationEvent.Assigned, Audience.Reporter, actor, line.Note);
                 yield return new(NotificationEvent.AssignedToYou, Audience.Assignee, actor, line.Note);
                 break;
-            case ("update", null, _):
+            case (HistoryAction.Update, null, _):
                 yield return new(NotificationEvent.PublicUpdate, Audience.Reporter, actor, line.Note);
                 break;
-            case ("pend", "pendingReason", "reporter"):
+            case (HistoryAction.Pend, HistoryField.PendingReason, { } reason) when Is(reason, PendingReason.Reporter):
                 yield return new(NotificationEvent.PendingOnYou, Audience.Reporter, actor, line.Note);
                 break;
-            case (_, "status", "resolved"):
+            case (_, HistoryField.Status, { } status) when Is(status, TicketStatus.Resolved):
                 yield return new(NotificationEvent.Resolved, Audience.Reporter, actor);
                 break;
-            case (_, "status", "closed"):
+            case (_, HistoryField.Status, { } status) when Is(status, TicketStatus.Closed):
                 yield return new(NotificationEvent.Closed, Audience.Reporter, actor);
                 break;
-            case ("comment", null, _) when byReporter:
+            case (HistoryAction.Comment, null, _) when byReporter:
                 yield return new(NotificationEvent.ReporterReplied, Audience.Assignee, actor, line.Note);
                 break;
-            case ("confirm", "confirmation", "notResolved"):
-            case ("reopen", null, _) when byReporter:
+            case (HistoryAction.Confirm, HistoryField.Confirmation, HistoryField.Confirmed.NotResolved):
+            case (HistoryAction.Reopen, null, _) when byReporter:
                 yield return new(NotificationEvent.ConfirmationRejected, Audience.Assignee, actor, line.Note);
                 yield return new(NotificationEvent.ConfirmationRejected, Audience.Supervisors, actor, line.Note);
                 break;
-            case ("vendor", "vendorContact", { } added)
+            case (HistoryAction.Vendor, HistoryField.VendorContact, { } added)
                 when ticket.VendorContacts.FirstOrDefault(v => Ticket.Describe(v.Contact) == added) is { } vendor:
                 yield return new(NotificationEvent.VendorInvolved, Audience.Vendor, actor, line.Note, vendor.Contact);
                 break;
-            case ("sla", { } target, "warning"):
+            case (HistoryAction.Sla, { } target, SlaTargets.Warning):
                 yield return new(NotificationEvent.SlaWarning, ticket.AssigneeId is null ? Audience.Supervisors : Audience.Assignee,
                     null, line.Note ?? target);
                 break;
-            case ("sla", { } target, "breach"):
+            case (HistoryAction.Sla, { } target, SlaTargets.Breach):
                 yield return new(NotificationEvent.SlaBreach, Audience.Supervisors, null, line.Note ?? target);
                 if (ticket.TeamId is not null)
                 {
@@ -96,6 +99,9 @@ public static class NoticeRules
                 break;
         }
     }
+
+    private static bool Is<T>(string wire, T value) where T : struct, Enum =>
+        WireNames.TryParse<T>(wire, out var parsed) && parsed.Equals(value);
 
     /// <summary>
     /// The reporter's own line: by their account, or, for a reporter without one (mail, the public

@@ -1,4 +1,3 @@
-using SupportFlow.Common;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Search;
@@ -61,9 +60,9 @@ public sealed class TicketSearchDocument
 
     public static readonly IReadOnlySet<string> SearchableActions = new HashSet<string>(StringComparer.Ordinal)
     {
-        WireNames.Of(TicketAction.Worklog),
-        WireNames.Of(TicketAction.Update),
-        WireNames.Of(TicketAction.Comment),
+        HistoryAction.Worklog,
+        HistoryAction.Update,
+        HistoryAction.Comment,
     };
 
     public void Add(string note, bool isPublic)

@@ -46,7 +46,7 @@ public sealed partial class Ticket
 
         if (_departments.FirstOrDefault(d => d.DepartmentId == department.Id) is { } collaborating)
         {
-            Append(at, actor, "department", "collaboratingDepartment", department.Name, null, "Now the responsible department",
+            Append(at, actor, HistoryAction.Department, HistoryField.CollaboratingDepartment, department.Name, null, "Now the responsible department",
                 isPublic: false);
             collaborating.Responsible = true;
         }
@@ -55,7 +55,7 @@ public sealed partial class Ticket
             _departments.Add(new TicketDepartment(department, responsible: true, at));
         }
 
-        Append(at, actor, "department", "responsibleDepartment", previous?.Department.Name, department.Name, reason,
+        Append(at, actor, HistoryAction.Department, HistoryField.ResponsibleDepartment, previous?.Department.Name, department.Name, reason,
             isPublic: false);
         Touch(at);
     }
@@ -69,7 +69,7 @@ public sealed partial class Ticket
         }
 
         _departments.Add(new TicketDepartment(department, responsible: false, at));
-        Append(at, actor, "department", "collaboratingDepartment", null, department.Name, reason, isPublic: false);
+        Append(at, actor, HistoryAction.Department, HistoryField.CollaboratingDepartment, null, department.Name, reason, isPublic: false);
         Touch(at);
     }
 
@@ -80,7 +80,7 @@ public sealed partial class Ticket
         var working = _departments.FirstOrDefault(d => d.DepartmentId == department.Id)
             ?? throw new NotFoundException("{0} does not work on ticket {1}.", department.Name, Number);
         _departments.Remove(working);
-        Append(at, actor, "department", working.Responsible ? "responsibleDepartment" : "collaboratingDepartment", department.Name,
+        Append(at, actor, HistoryAction.Department, working.Responsible ? HistoryField.ResponsibleDepartment : HistoryField.CollaboratingDepartment, department.Name,
             null, reason, isPublic: false);
         Touch(at);
     }
@@ -96,7 +96,7 @@ public sealed partial class Ticket
 
         var involved = new TicketVendorContact(contact, actor.Login, at);
         _vendorContacts.Add(involved);
-        Append(at, actor, "vendor", "vendorContact", null, Describe(contact), note, isPublic: false);
+        Append(at, actor, HistoryAction.Vendor, HistoryField.VendorContact, null, Describe(contact), note, isPublic: false);
         Touch(at);
         return involved;
     }
@@ -107,7 +107,7 @@ public sealed partial class Ticket
         var involved = _vendorContacts.FirstOrDefault(v => v.Id == vendorContactId)
             ?? throw new NotFoundException("Ticket {0} has no vendor contact {1}.", Number, vendorContactId);
         _vendorContacts.Remove(involved);
-        Append(at, actor, "vendor", "vendorContact", Describe(involved.Contact), null, null, isPublic: false);
+        Append(at, actor, HistoryAction.Vendor, HistoryField.VendorContact, Describe(involved.Contact), null, null, isPublic: false);
         Touch(at);
     }
 

@@ -7,5 +7,5 @@ public sealed partial class Ticket
 {
     /// <summary>The ticket was recorded from a file (another help desk, a spreadsheet), not reported live.</summary>
     public void RecordImport(Actor actor, DateTimeOffset at, string note) =>
-        Append(at, actor, "imported", null, null, null, note, isPublic: false);
+        Append(at, actor, HistoryAction.Imported, null, null, null, note, isPublic: false);
 }

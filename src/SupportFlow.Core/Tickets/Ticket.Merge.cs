@@ -37,12 +37,12 @@ public sealed partial class Ticket
         }
 
         var reporter = string.Join(", ", new[] { Reporter.Name, Reporter.Department, Reporter.Phone, Reporter.Email }.OfType<string>());
-        survivor.Append(at, actor, "merge", "mergedFrom", null, Number,
+        survivor.Append(at, actor, HistoryAction.Merge, HistoryField.MergedFrom, null, Number,
             $"Duplicate {Number} merged in: \"{Title}\", also reported by {reporter}.", isPublic: false);
         survivor.Touch(at);
     }
 
     /// <summary>A link to another ticket was made (duplicateOf, related, causedBy, or their inverse).</summary>
     public void RecordLink(Actor actor, DateTimeOffset at, string kind, string otherNumber) =>
-        Append(at, actor, "link", kind, null, otherNumber, null, isPublic: false);
+        Append(at, actor, HistoryAction.Link, kind, null, otherNumber, null, isPublic: false);
 }

@@ -8,5 +8,5 @@ public sealed partial class Ticket
 {
     /// <summary>A review now covers this ticket (opened for it, or the ticket was linked to one).</summary>
     public void RecordReview(Actor actor, DateTimeOffset at, string note) =>
-        Append(at, actor, "review", null, null, null, note, isPublic: false);
+        Append(at, actor, HistoryAction.Review, null, null, null, note, isPublic: false);
 }

@@ -196,9 +196,9 @@ public sealed partial class Ticket
             UpdatedAt = now,
         };
         var onBehalf = intake.Reporter.UserId != actor.UserId;
-        ticket.Append(now, actor, "create", null, null, number,
+        ticket.Append(now, actor, HistoryAction.Create, null, null, number,
             onBehalf ? $"Recorded by {actor.Name} for {intake.Reporter.Name}" : null, isPublic: true);
-        ticket.Append(now, actor, "create", "team", null, route.Team?.Name, route.Reason, isPublic: true);
+        ticket.Append(now, actor, HistoryAction.Create, HistoryField.Team, null, route.Team?.Name, route.Reason, isPublic: true);
         ticket.UseSlaPolicy(policy ?? SlaPolicy.Defaults[intake.Priority]);
         return ticket;
     }
@@ -210,17 +210,17 @@ public sealed partial class Ticket
     public void Triage(Actor actor, DateTimeOffset at, Priority priority, string reason, SlaPolicy? policy = null)
     {
         Ensure(TicketAction.Triage);
-        var action = WireNames.Of(TicketAction.Triage);
+        var action = HistoryAction.Triage;
         if (priority == Priority)
         {
-            Append(at, actor, action, "priority", Priority.ToString(), Priority.ToString(), reason, isPublic: false);
+            Append(at, actor, action, HistoryField.Priority, Priority.ToString(), Priority.ToString(), reason, isPublic: false);
         }
         else
         {
-            Set<Priority>(at, actor, action, "priority", Priority, priority, reason, isPublic: true);
+            Set<Priority>(at, actor, action, HistoryField.Priority, Priority, priority, reason, isPublic: true);
             Priority = priority;
             UseSlaPolicy(policy ?? SlaPolicy.Defaults[priority]);
-            Append(at, actor, action, "sla", null, null,
+            Append(at, actor, action, HistoryField.Sla, null, null,
                 $"SLA targets recomputed from receipt under {priority}: {Describe(SlaPolicy)}", isPublic: false);
         }
 
@@ -236,7 +236,7 @@ public sealed partial class Ticket
             throw new DomainException("{0} cannot own tickets: only active engineers and supervisors can.", assignee.Login);
         }
 
-        var action = WireNames.Of(TicketAction.Assign);
+        var action = HistoryAction.Assign;
         // Every reassignment says why in the history; without a stated reason, who overrode whom.
         reason ??= Assignee is { } previous && previous.Id != assignee.Id ? $"Reassigned from {previous.Login} by {actor.Name}" : null;
         var newTeam = TeamId != team.Id;
@@ -248,14 +248,14 @@ public sealed partial class Ticket
 
         if (newTeam)
         {
-            Append(at, actor, action, "team", Team?.Name, team.Name, reason, isPublic: true);
+            Append(at, actor, action, HistoryField.Team, Team?.Name, team.Name, reason, isPublic: true);
             Team = team;
             TeamId = team.Id;
         }
 
         if (newOwner)
         {
-            Append(at, actor, action, "assignee", Assignee?.Login, assignee.Login, reason, isPublic: true);
+            Append(at, actor, action, HistoryField.Assignee, Assignee?.Login, assignee.Login, reason, isPublic: true);
             Assignee = assignee;
             AssigneeId = assignee.Id;
         }
@@ -286,7 +286,7 @@ public sealed partial class Ticket
     public void Start(Actor actor, DateTimeOffset at)
     {
         Ensure(TicketAction.Start);
-        ChangeStatus(at, actor, WireNames.Of(TicketAction.Start), TicketStatus.InProgress);
+        ChangeStatus(at, actor, HistoryAction.Start, TicketStatus.InProgress);
         Touch(at);
     }
 
@@ -294,7 +294,7 @@ public sealed partial class Ticket
     public void LogWork(Actor actor, DateTimeOffset at, string text, WorkMethod method)
     {
         Ensure(TicketAction.Worklog);
-        Append(at, actor, WireNames.Of(TicketAction.Worklog), null, null, null, text, isPublic: false, method: method);
+        Append(at, actor, HistoryAction.Worklog, null, null, null, text, isPublic: false, method: method);
         Touch(at);
     }
 
@@ -302,7 +302,7 @@ public sealed partial class Ticket
     public void PostUpdate(Actor actor, DateTimeOffset at, string message)
     {
         Ensure(TicketAction.Update);
-        Append(at, actor, WireNames.Of(TicketAction.Update), null, null, null, message, isPublic: true);
+        Append(at, actor, HistoryAction.Update, null, null, null, message, isPublic: true);
         FirstRespondedAt ??= at;
         LastPublicUpdateAt = at;
         Touch(at);
@@ -320,7 +320,7 @@ public sealed partial class Ticket
     public void Comment(Actor actor, DateTimeOffset at, string message, bool fromReporter = false)
     {
         Ensure(TicketAction.Comment);
-        var action = WireNames.Of(TicketAction.Comment);
+        var action = HistoryAction.Comment;
         Append(at, actor, action, null, null, null, message, isPublic: true);
         var byReporter = fromReporter || IsReporter(actor);
         if (Status == TicketStatus.Pending && PendingReason == Tickets.PendingReason.Reporter && byReporter)
@@ -339,9 +339,9 @@ public sealed partial class Ticket
     public void Pend(Actor actor, DateTimeOffset at, PendingReason reason, string? note)
     {
         Ensure(TicketAction.Pend);
-        var action = WireNames.Of(TicketAction.Pend);
+        var action = HistoryAction.Pend;
         StatusBeforePending = Status;
-        Set(at, actor, action, "pendingReason", PendingReason, reason, note, isPublic: true);
+        Set(at, actor, action, HistoryField.PendingReason, PendingReason, reason, note, isPublic: true);
         PendingReason = reason;
         PendingNote = note;
         if (reason == Tickets.PendingReason.Reporter)
@@ -356,7 +356,7 @@ public sealed partial class Ticket
     public void Resume(Actor actor, DateTimeOffset at)
     {
         Ensure(TicketAction.Resume);
-        LeavePending(at, actor, WireNames.Of(TicketAction.Resume));
+        LeavePending(at, actor, HistoryAction.Resume);
         Touch(at);
     }
 
@@ -366,12 +366,12 @@ public sealed partial class Ticket
     {
         Ensure(TicketAction.Resolve);
         RequireText(solution, "Resolving needs a solution.");
-        var action = WireNames.Of(TicketAction.Resolve);
-        Solution = SetText(at, actor, action, "solution", Solution, solution, isPublic: true);
-        Cause = SetText(at, actor, action, "cause", Cause, cause, isPublic: true);
-        Workaround = SetText(at, actor, action, "workaround", Workaround, workaround, isPublic: true);
-        Backup = SetText(at, actor, action, "backup", Backup, backup, isPublic: false);
-        Set(at, actor, action, "verification", Verification, verification, null, isPublic: true);
+        var action = HistoryAction.Resolve;
+        Solution = SetText(at, actor, action, HistoryField.Solution, Solution, solution, isPublic: true);
+        Cause = SetText(at, actor, action, HistoryField.Cause, Cause, cause, isPublic: true);
+        Workaround = SetText(at, actor, action, HistoryField.Workaround, Workaround, workaround, isPublic: true);
+        Backup = SetText(at, actor, action, HistoryField.Backup, Backup, backup, isPublic: false);
+        Set(at, actor, action, HistoryField.Verification, Verification, verification, null, isPublic: true);
         Verification = verification;
         ResolvedAt = at;
         ConfirmedAt = null;
@@ -403,12 +403,12 @@ public sealed partial class Ticket
             throw new DomainException("A rating is 1 to 5 stars.");
         }
 
-        var action = WireNames.Of(TicketAction.Confirm);
-        Append(at, actor, action, "confirmation", null, resolved ? "resolved" : "notResolved", comment, isPublic: true,
+        var action = HistoryAction.Confirm;
+        Append(at, actor, action, HistoryField.Confirmation, null, resolved ? HistoryField.Confirmed.Resolved : HistoryField.Confirmed.NotResolved, comment, isPublic: true,
             onBehalfOfReporter: onBehalf);
         if (rating is not null)
         {
-            Set(at, actor, action, "rating", Rating, rating, null, isPublic: true, onBehalf);
+            Set(at, actor, action, HistoryField.Rating, Rating, rating, null, isPublic: true, onBehalf);
             Rating = rating;
         }
 
@@ -438,9 +438,9 @@ public sealed partial class Ticket
                 "Ticket {0} is resolved and awaits the reporter's confirmation; only a supervisor may close it without.", Number);
         }
 
-        var action = WireNames.Of(TicketAction.Close);
-        Cause = SetText(at, actor, action, "cause", Cause, cause, isPublic: true);
-        Solution = SetText(at, actor, action, "solution", Solution, solution, isPublic: true);
+        var action = HistoryAction.Close;
+        Cause = SetText(at, actor, action, HistoryField.Cause, Cause, cause, isPublic: true);
+        Solution = SetText(at, actor, action, HistoryField.Solution, Solution, solution, isPublic: true);
         CloseAt(at, actor, action);
     }
 
@@ -458,16 +458,16 @@ public sealed partial class Ticket
             throw new DomainException("The reporter answered the resolution of ticket {0}; its owner decides.", Number);
         }
 
-        Append(at, Actor.System, "autoClose", null, null, null,
+        Append(at, Actor.System, HistoryAction.AutoClose, null, null, null,
             "Closed without confirmation: the reporter did not answer the resolution in time.", isPublic: true);
-        CloseAt(at, Actor.System, "autoClose");
+        CloseAt(at, Actor.System, HistoryAction.AutoClose);
     }
 
     public void Reopen(Actor actor, DateTimeOffset at, string reason)
     {
         Ensure(TicketAction.Reopen);
         RequireText(reason, "Reopening needs a reason.");
-        var action = WireNames.Of(TicketAction.Reopen);
+        var action = HistoryAction.Reopen;
         Append(at, actor, action, null, null, null, reason, isPublic: true);
         ReopenFrom(at, actor, action);
         Touch(at);
@@ -477,8 +477,8 @@ public sealed partial class Ticket
     {
         Ensure(TicketAction.Cancel);
         RequireText(reason, "Cancelling needs a reason.");
-        var action = WireNames.Of(TicketAction.Cancel);
-        CancelReason = SetText(at, actor, action, "cancelReason", CancelReason, reason, isPublic: true);
+        var action = HistoryAction.Cancel;
+        CancelReason = SetText(at, actor, action, HistoryField.CancelReason, CancelReason, reason, isPublic: true);
         CancelledAt = at;
         ChangeStatus(at, actor, action, TicketStatus.Cancelled);
         Touch(at);
@@ -487,7 +487,7 @@ public sealed partial class Ticket
     public void RecordAttachment(Actor actor, DateTimeOffset at, string fileName, long size)
     {
         Ensure(TicketAction.Attach);
-        Append(at, actor, "attach", "attachment", null, fileName, $"{size} bytes", isPublic: true);
+        Append(at, actor, HistoryAction.Attach, HistoryField.Attachment, null, fileName, $"{size} bytes", isPublic: true);
         Touch(at);
     }
 
@@ -530,7 +530,7 @@ public sealed partial class Ticket
                 var slaEvent = new TicketSlaEvent(target, level, dueAt, now);
                 _slaEvents.Add(slaEvent);
                 recorded.Add(slaEvent);
-                Append(now, Actor.System, "sla", target, null, level, SlaTargets.Describe(target, level, dueAt), isPublic: false);
+                Append(now, Actor.System, HistoryAction.Sla, target, null, level, SlaTargets.Describe(target, level, dueAt), isPublic: false);
             }
         }
 
@@ -575,7 +575,7 @@ public sealed partial class Ticket
 
     private void LeavePending(DateTimeOffset at, Actor actor, string action)
     {
-        Set<PendingReason>(at, actor, action, "pendingReason", PendingReason, null, null, isPublic: true);
+        Set<PendingReason>(at, actor, action, HistoryField.PendingReason, PendingReason, null, null, isPublic: true);
         var next = StatusBeforePending ?? TicketStatus.InProgress;
         EndInterval(ClockIntervalKind.PendingOnReporter, at);
         PendingReason = null;
@@ -587,7 +587,7 @@ public sealed partial class Ticket
     private void ReopenFrom(DateTimeOffset at, Actor actor, string action)
     {
         ReopenCount++;
-        Append(at, actor, action, "reopenCount", (ReopenCount - 1).ToString(Invariant), ReopenCount.ToString(Invariant),
+        Append(at, actor, action, HistoryField.ReopenCount, (ReopenCount - 1).ToString(Invariant), ReopenCount.ToString(Invariant),
             null, isPublic: false);
         ResolvedAt = null;
         EndInterval(ClockIntervalKind.Resolved, at);
@@ -603,7 +603,7 @@ public sealed partial class Ticket
         ClosedWithoutConfirmation = ConfirmedAt is null;
         if (ClosedWithoutConfirmation)
         {
-            Append(at, actor, action, "closedWithoutConfirmation", "false", "true", null, isPublic: true);
+            Append(at, actor, action, HistoryField.ClosedWithoutConfirmation, "false", "true", null, isPublic: true);
         }
 
         ChangeStatus(at, actor, action, TicketStatus.Closed);
@@ -612,7 +612,7 @@ public sealed partial class Ticket
 
     private void ChangeStatus(DateTimeOffset at, Actor actor, string action, TicketStatus status)
     {
-        Set<TicketStatus>(at, actor, action, "status", Status, status, null, isPublic: true);
+        Set<TicketStatus>(at, actor, action, HistoryField.Status, Status, status, null, isPublic: true);
         Status = status;
     }
 

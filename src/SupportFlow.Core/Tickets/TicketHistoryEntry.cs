@@ -29,7 +29,7 @@ public sealed class TicketHistoryEntry
 
     /// <summary>A delivery of a notification (sent or failed), written by the delivery worker beside the ticket's own lines.</summary>
     public static TicketHistoryEntry Delivery(long ticketId, DateTimeOffset at, string channel, string outcome, string note) =>
-        new(at, Users.Actor.System, "notify", channel, null, outcome, note, isPublic: false) { TicketId = ticketId };
+        new(at, Users.Actor.System, HistoryAction.Notify, channel, null, outcome, note, isPublic: false) { TicketId = ticketId };
 
     public long Id { get; private set; }
 

@@ -45,9 +45,11 @@ public static class SupportFlowServices
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddScoped<RecurringDetection>();
         services.AddScoped<SlaSettings>();
-        services.AddScoped<EscalationLevels>();
+        services.AddScoped<SlaAdministration>();
         services.AddScoped<CalendarImport>();
         services.AddScoped<TicketNotices>();
+        services.AddScoped<Notifications.DeliveryQueue>();
+        services.AddScoped<Intake.InboundMessageLog>();
         services.AddScoped<Archive.MonthlyArchive>();
         services.AddScoped<Archive.ArchiveClaims>();
         services.AddScoped<Archive.ArchiveRunner>();

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
-using SupportFlow.Data;
 using SupportFlow.Intake;
 using SupportFlow.Server.Auth;
 using SupportFlow.Tickets;
@@ -25,29 +23,19 @@ public static class InboundMessagesApi
         messages.MapGet("/{id:long}/raw", Raw);
     }
 
-    internal static async Task<Ok<InboundMessageResponse[]>> List(string? outcome, string? source, int? limit, SupportFlowDbContext db,
-        OrganizationTime org, CancellationToken ct)
+    private static async Task<Ok<InboundMessageResponse[]>> List(string? outcome, string? source, int? limit, InboundMessageLog log,
+        CancellationToken ct)
     {
         var errors = new RequestErrors();
         var wanted = errors.Enum<InboundOutcome>("outcome", outcome, required: false);
-        var take = errors.Range("limit", limit, 1, 500) ?? 100;
+        var take = errors.Range("limit", limit, 1, InboundMessageLog.MaxListed) ?? 100;
         errors.ThrowIfInvalid();
-        var query = db.InboundMessages.AsNoTracking();
-        query = wanted is { } o ? query.Where(m => m.Outcome == o) : query;
-        query = source is not null ? query.Where(m => m.Source == source) : query;
-        // Projected, so the kept raw messages are not read for a listing.
-        var rows = await query.OrderByDescending(m => m.Id).Take(take)
-            .Select(m => new InboundMessageResponse(m.Id, m.Channel, m.Source, m.Key, m.MessageId, m.From, m.Subject, m.ArrivedAt,
-                m.ProcessedAt, m.Outcome, m.TicketNumber, m.Note, m.Raw != null))
-            .ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(m => m with { ArrivedAt = org.Local(m.ArrivedAt), ProcessedAt = org.Local(m.ProcessedAt) })
-            .ToArray());
+        return TypedResults.Ok(await log.ListAsync(wanted, source, take, ct));
     }
 
-    internal static async Task<FileContentHttpResult> Raw(long id, SupportFlowDbContext db, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Raw(long id, InboundMessageLog log, CancellationToken ct)
     {
-        var raw = await db.InboundMessages.AsNoTracking().Where(m => m.Id == id).Select(m => m.Raw).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("No kept message {0}: only messages that could not be processed are kept whole.", id);
-        return TypedResults.File(raw, "message/rfc822", $"message-{id}.eml");
+        var (content, fileName) = await log.RawAsync(id, ct);
+        return TypedResults.File(content, "message/rfc822", fileName);
     }
 }

@@ -55,38 +55,21 @@ public static class NotificationsApi
         app.MapGet("/api/tickets/{number}/deliveries", Deliveries).WithTags("Tickets").RequireAuthorization(Policies.Staff);
     }
 
-    internal static async Task<Ok<DeliveryResponse[]>> List(string? status, int? limit, SupportFlowDbContext db,
-        OrganizationTime org, CancellationToken ct)
+    private static async Task<Ok<DeliveryResponse[]>> List(string? status, int? limit, DeliveryQueue queue, CancellationToken ct)
     {
         var errors = new RequestErrors();
         var wanted = errors.Enum<OutboxStatus>("status", status, required: false);
-        if (limit is < 1 or > 500)
+        if (limit is < 1 or > DeliveryQueue.MaxListed)
         {
             errors.Add("limit", "limit is 1 to 500.");
         }
 
         errors.ThrowIfInvalid();
-        var query = db.Outbox.AsNoTracking();
-        if (wanted is { } s)
-        {
-            query = query.Where(m => m.Status == s);
-        }
-
-        var rows = await query.OrderByDescending(m => m.Id).Take(limit ?? 100)
-            .Select(m => new { Message = m, Number = m.Ticket == null ? null : m.Ticket.Number })
-            .ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(r => DeliveryResponse.From(r.Message, r.Number, org)).ToArray());
+        return TypedResults.Ok(await queue.ListAsync(wanted, limit ?? 100, ct));
     }
 
-    internal static async Task<Ok<DeliveryResponse>> Retry(long id, SupportFlowDbContext db, TimeProvider clock,
-        OrganizationTime org, CancellationToken ct)
-    {
-        var message = await db.Outbox.Include(m => m.Ticket).SingleOrDefaultAsync(m => m.Id == id, ct)
-            ?? throw new NotFoundException("Notification {0} was not found.", id);
-        message.Retry(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(DeliveryResponse.From(message, message.Ticket?.Number, org));
-    }
+    private static async Task<Ok<DeliveryResponse>> Retry(long id, DeliveryQueue queue, CancellationToken ct) =>
+        TypedResults.Ok(await queue.RetryAsync(id, ct));
 
     private static async Task<Ok<DeliveryResponse[]>> Deliveries(string number, HttpContext http, TicketWork work,
         SupportFlowDbContext db, OrganizationTime org, CancellationToken ct)

@@ -209,7 +209,7 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
     }
 
     /// <summary>Adds a department (the admin API and the teams page); returns its name as stored.</summary>
-    public async Task<string> CreateDepartmentAsync(UsersApi.DepartmentRequest request, CancellationToken ct)
+    public async Task<string> CreateDepartmentAsync(DepartmentRequest request, CancellationToken ct)
     {
         var errors = new RequestErrors();
         var name = errors.Name("name", request.Name);

@@ -41,3 +41,7 @@ public sealed record TokenRequest(string? Name);
 
 /// <summary>The secret is shown here once and never again: only its hash is stored.</summary>
 public sealed record TokenResponse(int Id, string Login, string Name, string Token, DateTimeOffset CreatedAt);
+
+public sealed record DepartmentRequest(string? Name);
+
+public sealed record DepartmentResponse(string Name);

@@ -69,10 +69,6 @@ public static class UsersApi
         UserAdministration users, CancellationToken ct) =>
         TypedResults.Created(ResourceUrl.For("/api/users", login), await users.CreateTokenAsync(login, request?.Name, ct));
 
-    public sealed record DepartmentRequest(string? Name);
-
-    public sealed record DepartmentResponse(string Name);
-
     private static async Task<Ok<DepartmentResponse[]>> Departments(SupportFlowDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Departments.OrderBy(d => d.Name).Select(d => new DepartmentResponse(d.Name)).ToArrayAsync(ct));
 

@@ -163,7 +163,7 @@ public sealed class TicketLifecycleTests
     };
 
     /// <summary>Takes the step with valid input, as someone who is allowed to.</summary>
-    private static void Take(Desk desk, Ticket ticket, Step step)
+    internal static void Take(Desk desk, Ticket ticket, Step step)
     {
         var at = desk.Next();
         switch (step)

@@ -11,11 +11,11 @@ namespace SupportFlow.Server.Admin.Pages;
 
 /// <summary>
 /// SLA targets per priority and the business calendar (working hours, holidays, make-up
-/// working days). The forms build the API's bodies and call its handlers: same checks, same effects
+/// working days). The forms build the API's bodies and call the same use-cases (<see cref="SlaAdministration"/>): same checks, same effects
 /// (a policy applies to new tickets; a calendar change is picked up by the SLA sweep).
 /// </summary>
 [Authorize(Policy = WebAuth.Admin)]
-public sealed class SlaModel(SupportFlowDbContext db, SlaSettings settings, OrganizationTime org, TimeProvider clock, UiText text)
+public sealed class SlaModel(SupportFlowDbContext db, SlaSettings settings, SlaAdministration sla, UiText text)
     : WebPage
 {
     public static readonly string[] Targets = ["firstResponse", "assignment", "update", "resolution"];
@@ -30,7 +30,7 @@ public sealed class SlaModel(SupportFlowDbContext db, SlaSettings settings, Orga
         AttemptAsync("policy-" + priority, async () =>
         {
             var body = new SlaPolicyBody(null, Target("firstResponse"), Target("assignment"), Target("update"), Target("resolution"));
-            await SlaApi.PutPolicy(priority, body, HttpContext, db, clock, ct);
+            await sla.PutPolicyAsync(Actor, priority, body, ct);
             Notice = text.Format("SLA targets of {0} saved; they apply to new tickets.", priority);
             return LocalRedirect("/admin/sla");
         }, () => LoadAsync(ct));
@@ -41,7 +41,7 @@ public sealed class SlaModel(SupportFlowDbContext db, SlaSettings settings, Orga
             var hours = Enum.GetValues<DayOfWeek>().ToDictionary(d => WireNames.Of(d),
                 d => (Posted("hours." + WireNames.Of(d)) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             var body = new CalendarBody(null, hours, null, Days(Posted("holidays")), Days(Posted("makeUpWorkingDays")));
-            await SlaApi.PutCalendar(body, db, org, clock, ct);
+            await sla.PutCalendarAsync(body, ct);
             Notice = text["Business calendar saved."];
             return LocalRedirect("/admin/sla");
         }, () => LoadAsync(ct));

@@ -57,7 +57,7 @@ public sealed class TeamsModel(SupportFlowDbContext db, RoutingAdministration ro
     public Task<IActionResult> OnPostDepartmentAsync(CancellationToken ct) =>
         AttemptAsync("department", async () =>
         {
-            await users.CreateDepartmentAsync(new UsersApi.DepartmentRequest(Posted("name")), ct);
+            await users.CreateDepartmentAsync(new DepartmentRequest(Posted("name")), ct);
             Notice = text.Format("Department {0} added.", Posted("name"));
             return LocalRedirect("/admin/teams");
         }, () => LoadAsync(ct));

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SupportFlow.Common;
-using SupportFlow.Data;
+using SupportFlow.Intake;
+using SupportFlow.Notifications;
 using SupportFlow.Server.Intake;
 using SupportFlow.Server.Web;
 
@@ -10,10 +11,10 @@ namespace SupportFlow.Server.Notifications.Pages;
 /// <summary>
 /// What did not get through, for admins: outbox rows that failed or are still waiting for their next
 /// attempt (with a retry for the failed ones), and inbound messages that could not be processed, kept
-/// whole for download. The same handlers as <c>/api/notifications</c> and <c>/api/intake/messages</c>.
+/// whole for download. The same use-cases as <c>/api/notifications</c> and <c>/api/intake/messages</c>.
 /// </summary>
 [Authorize(Policy = WebAuth.Admin)]
-public sealed class FailuresModel(SupportFlowDbContext db, TimeProvider clock, OrganizationTime org, UiText text) : WebPage
+public sealed class FailuresModel(DeliveryQueue queue, InboundMessageLog inbound, UiText text) : WebPage
 {
     public const string Path = "/admin/failures";
 
@@ -31,7 +32,7 @@ public sealed class FailuresModel(SupportFlowDbContext db, TimeProvider clock, O
         {
             return await AttemptAsync("retry", async () =>
             {
-                await NotificationsApi.Retry(id, db, clock, org, ct);
+                await queue.RetryAsync(id, ct);
                 Notice = text.Format("Notification {0} is queued again.", id);
                 return LocalRedirect(Path);
             }, () => LoadAsync(ct));
@@ -47,8 +48,8 @@ public sealed class FailuresModel(SupportFlowDbContext db, TimeProvider clock, O
     {
         try
         {
-            var raw = await InboundMessagesApi.Raw(id, db, ct);
-            return File(raw.FileContents.ToArray(), raw.ContentType ?? "message/rfc822", raw.FileDownloadName);
+            var (content, fileName) = await inbound.RawAsync(id, ct);
+            return File(content, "message/rfc822", fileName);
         }
         catch (NotFoundException)
         {
@@ -58,9 +59,9 @@ public sealed class FailuresModel(SupportFlowDbContext db, TimeProvider clock, O
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var failed = (await NotificationsApi.List("failed", 200, db, org, ct)).Value ?? [];
-        var pending = (await NotificationsApi.List("pending", 200, db, org, ct)).Value ?? [];
+        var failed = await queue.ListAsync(OutboxStatus.Failed, 200, ct);
+        var pending = await queue.ListAsync(OutboxStatus.Pending, 200, ct);
         Deliveries = [.. failed, .. pending];
-        Inbound = (await InboundMessagesApi.List("failed", null, 200, db, org, ct)).Value ?? [];
+        Inbound = await inbound.ListAsync(InboundOutcome.Failed, null, 200, ct);
     }
 }
