@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SupportFlow.Archive;
 using SupportFlow.Common;
 using SupportFlow.Server.Jobs;
+using SupportFlow.Server.Operations;
 
 namespace SupportFlow.Server.Archive;
 
@@ -13,7 +14,7 @@ namespace SupportFlow.Server.Archive;
 /// </summary>
 public sealed class ArchiveJob(
     IServiceScopeFactory scopes, TimeProvider clock, OrganizationTime org, IOptions<SupportFlowOptions> options,
-    ILogger<ArchiveJob> log) : PeriodicJob(clock, log)
+    ILogger<ArchiveJob> log, SupportFlowMetrics metrics) : PeriodicJob(clock, log, metrics)
 {
     private static readonly string Node = ArchiveClaims.ThisProcess("job");
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Archive;
@@ -26,7 +27,7 @@ public sealed record ArchiveResult(ArchiveMonth Month, string Folder, ArchiveMan
 /// Tickets and History), <c>tickets.jsonl</c> (one ticket per line with its whole history, SLA
 /// events and attachments), <c>attachments/NUMBER/ID-NAME</c>, and <c>manifest.json</c> with the
 /// SHA-256 of every file. Tickets are read in keyset batches without tracking and every file is
-/// written as it goes, so memory stays flat however large the month.
+/// written as it goes (the workbook by SpreadCheetah), so memory stays flat however large the month.
 /// </summary>
 public sealed class MonthlyArchive(
     SupportFlowDbContext db, SlaSettings sla, OrganizationTime org, TimeProvider clock, IOptions<SupportFlowOptions> options)
@@ -42,86 +43,22 @@ public sealed class MonthlyArchive(
     public async Task<ArchiveResult> WriteAsync(ArchiveMonth month, IProgress<ArchiveProgress>? progress, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var (from, to) = (month.Start(org.Zone), month.End(org.Zone));
-        var calendar = await sla.CalendarAsync(ct);
-        var total = await db.Tickets.CountAsync(t => t.ReceivedAt >= from && t.ReceivedAt < to, ct);
         var temp = Folders.NewTemporary(month);
-        var attachmentsRoot = AttachmentStorage.Root(options.Value);
-        var (ticketsSheetPath, historySheetPath) = (Path.Combine(temp, ".tickets.sheet"), Path.Combine(temp, ".history.sheet"));
-        int tickets = 0, lines = 0, attachments = 0;
-
-        await using (var csvFile = new StreamWriter(Path.Combine(temp, Csv), false, new UTF8Encoding(true)))
-        await using (var csv = new CsvWriter(csvFile, CultureInfo.InvariantCulture))
-        await using (var jsonl = File.Create(Path.Combine(temp, Jsonl)))
-        await using (var ticketsSheetFile = File.Create(ticketsSheetPath))
-        await using (var historySheetFile = File.Create(historySheetPath))
-        using (var ticketsSheet = new XlsxSheetWriter(ticketsSheetFile))
-        using (var historySheet = new XlsxSheetWriter(historySheetFile))
+        var historySpool = Path.Combine(temp, ".history.csv");
+        Written written;
+        await using (var xlsxFile = File.Create(Path.Combine(temp, Xlsx)))
+        await using (var workbook = await XlsxWorkbook.CreateAsync(xlsxFile, ct))
         {
-            foreach (var header in TrackingColumns.Headers)
-            {
-                csv.WriteField(header);
-            }
-
-            await csv.NextRecordAsync();
-            ticketsSheet.WriteHeader(TrackingColumns.Headers);
-            historySheet.WriteHeader(HistoryColumns.All.Select(c => c.Header));
-
-            (DateTimeOffset ReceivedAt, long Id)? after = null;
-            while (true)
-            {
-                var batch = await Batch(from, to, after, ct);
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-
-                var ids = batch.Select(t => t.Id).ToList();
-                var history = (await db.TicketHistory.AsNoTracking().Where(h => ids.Contains(h.TicketId))
-                    .OrderBy(h => h.TicketId).ThenBy(h => h.Id).ToListAsync(ct)).ToLookup(h => h.TicketId);
-                var files = (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.TicketId))
-                    .OrderBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.TicketId);
-                var events = (await db.TicketSlaEvents.AsNoTracking().Where(e => ids.Contains(e.TicketId))
-                    .OrderBy(e => e.Id).ToListAsync(ct)).ToLookup(e => e.TicketId);
-
-                foreach (var ticket in batch)
-                {
-                    var record = TrackingRecord.From(ticket, ticket.SlaAt(calendar, now), org);
-                    foreach (var value in record.Values)
-                    {
-                        csv.WriteField(value);
-                    }
-
-                    await csv.NextRecordAsync();
-                    ticketsSheet.WriteRow(Cells(record.Values));
-                    foreach (var line in history[ticket.Id])
-                    {
-                        historySheet.WriteRow(HistoryColumns.Values(ticket.Number, line, org));
-                        lines++;
-                    }
-
-                    var copied = CopyAttachments(ticket.Number, files[ticket.Id], attachmentsRoot, temp);
-                    attachments += copied.Count;
-                    WriteJsonLine(jsonl, record, history[ticket.Id], events[ticket.Id], copied);
-                    tickets++;
-                }
-
-                after = (batch[^1].ReceivedAt, batch[^1].Id);
-                progress?.Report(new ArchiveProgress(tickets, Math.Max(total, tickets)));
-            }
+            await workbook.StartSheetAsync("Tickets", TrackingColumns.Headers, ct);
+            written = await WriteTicketsAsync(month, now, temp, workbook, historySpool, progress, ct);
+            await workbook.StartSheetAsync("History", HistoryColumns.All.Select(c => c.Header), ct);
+            await CopyHistoryAsync(historySpool, workbook, ct);
+            await workbook.FinishAsync(ct);
         }
 
-        await using (var xlsx = File.Create(Path.Combine(temp, Xlsx)))
-        await using (var ticketsXml = File.OpenRead(ticketsSheetPath))
-        await using (var historyXml = File.OpenRead(historySheetPath))
-        {
-            XlsxPackage.Write(xlsx, [("Tickets", ticketsXml), ("History", historyXml)]);
-        }
-
-        File.Delete(ticketsSheetPath);
-        File.Delete(historySheetPath);
-        var manifest = new ArchiveManifest(month.ToString(), org.Local(now), org.Zone.Id, tickets, lines, attachments,
-            ArchiveFolders.Checksums(temp));
+        File.Delete(historySpool);
+        var manifest = new ArchiveManifest(month.ToString(), org.Local(now), org.Zone.Id, written.Tickets, written.Lines,
+            written.Attachments, ArchiveFolders.Checksums(temp));
         var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, ArchiveFolders.Json);
         await using (var manifestFile = File.Create(Path.Combine(temp, ArchiveManifest.FileName)))
         {
@@ -131,6 +68,101 @@ public sealed class MonthlyArchive(
 
         Folders.Replace(month, temp);
         return new ArchiveResult(month, Folders.Final(month), manifest, Convert.ToHexStringLower(SHA256.HashData(manifestBytes)));
+    }
+
+    private sealed record Written(int Tickets, int Lines, int Attachments);
+
+    /// <summary>
+    /// One pass over the month's tickets: the CSV, the JSON Lines, the attachments and the workbook's
+    /// Tickets sheet. The workbook is written one sheet after the other, so the History sheet's rows
+    /// wait in <paramref name="historySpool"/> (a CSV beside the archive's files, deleted before the manifest).
+    /// </summary>
+    private async Task<Written> WriteTicketsAsync(ArchiveMonth month, DateTimeOffset now, string temp, XlsxWorkbook workbook,
+        string historySpool, IProgress<ArchiveProgress>? progress, CancellationToken ct)
+    {
+        var (from, to) = (month.Start(org.Zone), month.End(org.Zone));
+        var calendar = await sla.CalendarAsync(ct);
+        var total = await db.Tickets.CountAsync(t => t.ReceivedAt >= from && t.ReceivedAt < to, ct);
+        var attachmentsRoot = AttachmentStorage.Root(options.Value);
+        int tickets = 0, lines = 0, attachments = 0;
+
+        await using var csvFile = new StreamWriter(Path.Combine(temp, Csv), false, new UTF8Encoding(true));
+        await using var csv = new CsvWriter(csvFile, CultureInfo.InvariantCulture);
+        await using var jsonl = File.Create(Path.Combine(temp, Jsonl));
+        await using var spoolFile = new StreamWriter(historySpool, false, new UTF8Encoding(false));
+        await using var spool = new CsvWriter(spoolFile, CultureInfo.InvariantCulture);
+        foreach (var header in TrackingColumns.Headers)
+        {
+            csv.WriteField(header);
+        }
+
+        await csv.NextRecordAsync();
+        (DateTimeOffset ReceivedAt, long Id)? after = null;
+        while (true)
+        {
+            var batch = await Batch(from, to, after, ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var ids = batch.Select(t => t.Id).ToList();
+            var history = (await db.TicketHistory.AsNoTracking().Where(h => ids.Contains(h.TicketId))
+                .OrderBy(h => h.TicketId).ThenBy(h => h.Id).ToListAsync(ct)).ToLookup(h => h.TicketId);
+            var files = (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.TicketId))
+                .OrderBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.TicketId);
+            var events = (await db.TicketSlaEvents.AsNoTracking().Where(e => ids.Contains(e.TicketId))
+                .OrderBy(e => e.Id).ToListAsync(ct)).ToLookup(e => e.TicketId);
+
+            foreach (var ticket in batch)
+            {
+                var record = TrackingRecord.From(ticket, ticket.SlaAt(calendar, now), org);
+                foreach (var value in record.Values)
+                {
+                    csv.WriteField(value);
+                }
+
+                await csv.NextRecordAsync();
+                await workbook.AddRowAsync(Cells(record.Values), ct);
+                foreach (var line in history[ticket.Id])
+                {
+                    foreach (var value in HistoryColumns.Values(ticket.Number, line, org))
+                    {
+                        spool.WriteField(value);
+                    }
+
+                    await spool.NextRecordAsync();
+                    lines++;
+                }
+
+                var copied = CopyAttachments(ticket.Number, files[ticket.Id], attachmentsRoot, temp);
+                attachments += copied.Count;
+                WriteJsonLine(jsonl, record, history[ticket.Id], events[ticket.Id], copied);
+                tickets++;
+            }
+
+            after = (batch[^1].ReceivedAt, batch[^1].Id);
+            progress?.Report(new ArchiveProgress(tickets, Math.Max(total, tickets)));
+        }
+
+        return new Written(tickets, lines, attachments);
+    }
+
+    /// <summary>The History sheet from the spool, row by row; an empty field is an empty cell.</summary>
+    private static async Task CopyHistoryAsync(string historySpool, XlsxWorkbook workbook, CancellationToken ct)
+    {
+        using var text = new StreamReader(historySpool);
+        using var spool = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false });
+        while (await spool.ReadAsync())
+        {
+            var row = new object?[spool.Parser.Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = spool.GetField(i) is { Length: > 0 } value ? value : null;
+            }
+
+            await workbook.AddRowAsync(row, ct);
+        }
     }
 
     private Task<List<Ticket>> Batch(DateTimeOffset from, DateTimeOffset to, (DateTimeOffset ReceivedAt, long Id)? after,

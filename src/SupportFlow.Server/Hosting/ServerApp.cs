@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
-using SupportFlow.Data;
 using SupportFlow.Server.Archive;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Errors;
@@ -62,6 +60,7 @@ public static class ServerApp
                 Description = "A personal API token: 'tokens create --login <login>'.",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
+            HealthEndpoints.Describe(document);
             return Task.CompletedTask;
         }));
 
@@ -82,7 +81,6 @@ public static class ServerApp
         app.UseRateLimiter();
 
         app.MapOpenApi();
-        app.MapGet("/healthz", Health).WithTags("Health");
         app.MapSupportFlowOperations();
         app.MapTicketsApi();
         app.MapUsersApi();
@@ -104,12 +102,4 @@ public static class ServerApp
         await app.RunAsync();
         return 0;
     }
-
-    public sealed record HealthResponse(string Status);
-
-    private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Health(
-        SupportFlowDbContext db, CancellationToken ct) =>
-        await db.Database.CanConnectAsync(ct)
-            ? TypedResults.Ok(new HealthResponse("healthy"))
-            : TypedResults.Json(new HealthResponse("database unreachable"), statusCode: StatusCodes.Status503ServiceUnavailable);
 }

@@ -23,8 +23,11 @@ public static class SupportFlowServices
     public static IServiceCollection AddSupportFlowCore(this IServiceCollection services)
     {
         services.AddOptions<SupportFlowOptions>().BindConfiguration(SupportFlowOptions.Section);
+        services.AddMetrics();
+        services.AddSingleton<SupportFlowMetrics>();
+        services.AddSingleton<StoredEventsMetrics>();
         services.AddDbContext<SupportFlowDbContext>((provider, options) => DatabaseProviders.Configure(
-            options.AddInterceptors(StoredEventsMetrics.Instance),
+            options.AddInterceptors(provider.GetRequiredService<StoredEventsMetrics>()),
             provider.GetRequiredService<IOptions<SupportFlowOptions>>().Value,
             provider.GetRequiredService<IConfiguration>().GetConnectionString("SupportFlow")));
         services.TryAddSingleton(TimeProvider.System);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Operations;
 using SupportFlow.Server.Reviews;
 using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
@@ -19,7 +20,8 @@ public sealed class AutoCloseJob(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<SupportFlowOptions> options,
-    ILogger<AutoCloseJob> log) : PeriodicJob(clock, log)
+    ILogger<AutoCloseJob> log,
+    SupportFlowMetrics metrics) : PeriodicJob(clock, log, metrics)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
 

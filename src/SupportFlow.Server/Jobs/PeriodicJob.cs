@@ -8,11 +8,13 @@ namespace SupportFlow.Server.Jobs;
 /// clock (so tests drive it with FakeTimeProvider). A failed run is logged and retried next time;
 /// all state is in the database, so a restart loses nothing.
 /// </summary>
-public abstract class PeriodicJob(TimeProvider clock, ILogger log) : BackgroundService
+public abstract class PeriodicJob(TimeProvider clock, ILogger log, SupportFlowMetrics metrics) : BackgroundService
 {
     protected TimeProvider Clock { get; } = clock;
 
     protected ILogger Log { get; } = log;
+
+    protected SupportFlowMetrics Metrics { get; } = metrics;
 
     protected abstract TimeSpan Interval { get; }
 
@@ -35,7 +37,7 @@ public abstract class PeriodicJob(TimeProvider clock, ILogger log) : BackgroundS
             }
             finally
             {
-                SupportFlowMetrics.JobDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                Metrics.JobDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
                     new KeyValuePair<string, object?>("job", GetType().Name));
             }
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Reviews;
+using SupportFlow.Server.Operations;
 using SupportFlow.Server.Reviews;
 
 namespace SupportFlow.Server.Jobs;
@@ -14,8 +15,8 @@ namespace SupportFlow.Server.Jobs;
 /// outbox delivers the e-mails.
 /// </summary>
 public sealed class ReviewReminderJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SupportFlowOptions> options,
-    ILogger<ReviewReminderJob> log)
-    : PeriodicJob(clock, log)
+    ILogger<ReviewReminderJob> log, SupportFlowMetrics metrics)
+    : PeriodicJob(clock, log, metrics)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
 

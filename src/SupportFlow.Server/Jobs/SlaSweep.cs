@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Data;
+using SupportFlow.Server.Operations;
 using SupportFlow.Server.Sla;
 using SupportFlow.Tickets;
 
@@ -10,7 +11,8 @@ namespace SupportFlow.Server.Jobs;
 /// indexed) and records it. State lives in the database only: each event has a unique key, and
 /// each ticket a concurrency token, so a restart or a second node never records one twice.
 /// </summary>
-public sealed class SlaSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlaSweep> log) : PeriodicJob(clock, log)
+public sealed class SlaSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlaSweep> log, SupportFlowMetrics metrics)
+    : PeriodicJob(clock, log, metrics)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
     private const int Batch = 500;

@@ -23,7 +23,8 @@ public sealed class OutboxDelivery(
     IOptions<SupportFlowOptions> options,
     EmailSender email,
     ChatSender chat,
-    ILogger<OutboxDelivery> log) : Jobs.PeriodicJob(clock, log)
+    ILogger<OutboxDelivery> log,
+    SupportFlowMetrics metrics) : Jobs.PeriodicJob(clock, log, metrics)
 {
     private const int Batch = 50;
 
@@ -78,7 +79,7 @@ public sealed class OutboxDelivery(
     {
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>().Outbox;
-        SupportFlowMetrics.ObserveOutbox(
+        Metrics.ObserveOutbox(
             await outbox.LongCountAsync(m => m.Status == OutboxStatus.Pending, ct),
             await outbox.LongCountAsync(m => m.Status == OutboxStatus.Failed, ct));
     }
@@ -147,7 +148,7 @@ public sealed class OutboxDelivery(
                 message.Id, message.Channel, message.Recipient, message.Attempts, error);
         }
 
-        SupportFlowMetrics.OutboxDeliveries.Add(1, new KeyValuePair<string, object?>("channel", WireNames.Of(message.Channel)),
+        Metrics.OutboxDeliveries.Add(1, new KeyValuePair<string, object?>("channel", WireNames.Of(message.Channel)),
             new KeyValuePair<string, object?>("result", error is null ? "sent" : message.Status == OutboxStatus.Failed ? "failed" : "retry"));
         if (message.TicketId is long ticket && message.Status != OutboxStatus.Pending)
         {

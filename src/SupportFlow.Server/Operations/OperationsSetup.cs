@@ -4,7 +4,7 @@ namespace SupportFlow.Server.Operations;
 
 /// <summary>
 /// What running several nodes needs besides the API: Prometheus metrics at <c>/metrics</c> and
-/// the readiness check <c>/readyz</c>. JSON logs need no code: ASP.NET Core's console logger
+/// the health checks <c>/healthz</c> and <c>/readyz</c>. JSON logs need no code: ASP.NET Core's console logger
 /// switches to JSON with <c>Logging:Console:FormatterName=json</c>.
 /// </summary>
 public static class OperationsSetup
@@ -14,13 +14,14 @@ public static class OperationsSetup
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(SupportFlowMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
+        services.AddSupportFlowHealthChecks();
         return services;
     }
 
     public static IEndpointRouteBuilder MapSupportFlowOperations(this IEndpointRouteBuilder app)
     {
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapReadiness();
+        app.MapSupportFlowHealthChecks();
         return app;
     }
 }

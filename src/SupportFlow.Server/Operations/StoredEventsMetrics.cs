@@ -7,13 +7,12 @@ namespace SupportFlow.Server.Operations;
 
 /// <summary>
 /// Counts new tickets and SLA events when they are saved, wherever in the code they were added
-/// (intake, any ticket action, the SLA sweep), so no feature has to remember to count.
+/// (intake, any ticket action, the SLA sweep), so no feature has to remember to count. One
+/// instance serves every DbContext of the host.
 /// </summary>
-public sealed class StoredEventsMetrics : SaveChangesInterceptor
+public sealed class StoredEventsMetrics(SupportFlowMetrics metrics) : SaveChangesInterceptor
 {
-    public static readonly StoredEventsMetrics Instance = new();
-
-    private static readonly ConditionalWeakTable<DbContext, Added> Saving = [];
+    private readonly ConditionalWeakTable<DbContext, Added> _saving = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -49,7 +48,7 @@ public sealed class StoredEventsMetrics : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Capture(DbContext? context)
+    private void Capture(DbContext? context)
     {
         if (context is null)
         {
@@ -57,35 +56,35 @@ public sealed class StoredEventsMetrics : SaveChangesInterceptor
         }
 
         var added = context.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
-        Saving.AddOrUpdate(context, new Added(
+        _saving.AddOrUpdate(context, new Added(
             added.Count(e => e.Entity is Ticket),
             [.. added.Select(e => e.Entity).OfType<TicketSlaEvent>().Select(e => LevelOf(e.Level))]));
     }
 
-    private static void Publish(DbContext? context)
+    private void Publish(DbContext? context)
     {
-        if (context is null || !Saving.TryGetValue(context, out var added))
+        if (context is null || !_saving.TryGetValue(context, out var added))
         {
             return;
         }
 
-        Saving.Remove(context);
+        _saving.Remove(context);
         if (added.Tickets > 0)
         {
-            SupportFlowMetrics.TicketsCreated.Add(added.Tickets);
+            metrics.TicketsCreated.Add(added.Tickets);
         }
 
         foreach (var level in added.SlaLevels)
         {
-            SupportFlowMetrics.SlaEvents.Add(1, new KeyValuePair<string, object?>("level", level));
+            metrics.SlaEvents.Add(1, new KeyValuePair<string, object?>("level", level));
         }
     }
 
-    private static void Forget(DbContext? context)
+    private void Forget(DbContext? context)
     {
         if (context is not null)
         {
-            Saving.Remove(context);
+            _saving.Remove(context);
         }
     }
 

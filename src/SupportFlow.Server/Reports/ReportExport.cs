@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SupportFlow.Reports;
 using SupportFlow.Server.Spreadsheets;
 
@@ -9,21 +10,35 @@ namespace SupportFlow.Server.Reports;
 /// <summary>
 /// Writes a report's tables as CSV (UTF-8 with a byte-order mark, so Excel shows Chinese; a
 /// report of several tables writes each with its name and header row, a blank line between) or
-/// as an XLSX workbook with one sheet per table.
+/// as an XLSX workbook with one sheet per table, streamed into the response.
 /// </summary>
 public static class ReportExport
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
 
     /// <summary>The report as a file in <paramref name="format"/> (csv or xlsx), named <c>report-volume-2026-05-01-2026-05-31.csv</c>.</summary>
-    public static (byte[] Content, string ContentType, string FileName) File<T>(T report, ReportPeriod period, ReportFormat format)
-        where T : IReport
-    {
-        var name = $"report-{T.Name}-{VolumeReport.Day(period.From)}-{VolumeReport.Day(period.To)}";
-        return format == ReportFormat.Xlsx
-            ? (Xlsx(report.Tables()), XlsxPackage.ContentType, name + ".xlsx")
-            : (Csv(report.Tables()), CsvContentType, name + ".csv");
-    }
+    public static IResult File<T>(T report, ReportPeriod period, ReportFormat format) where T : IReport =>
+        format == ReportFormat.Xlsx ? Xlsx(report, period) : Csv(report, period);
+
+    public static FileContentHttpResult Csv<T>(T report, ReportPeriod period) where T : IReport =>
+        TypedResults.File(Csv(report.Tables()), CsvContentType, FileName<T>(period) + ".csv");
+
+    /// <summary>One sheet per table, streamed into the response.</summary>
+    public static XlsxDownload Xlsx<T>(T report, ReportPeriod period) where T : IReport =>
+        new(FileName<T>(period) + ".xlsx", async (workbook, ct) =>
+        {
+            foreach (var table in report.Tables())
+            {
+                await workbook.StartSheetAsync(SheetName(table.Name), table.Headers, ct);
+                foreach (var row in table.Rows)
+                {
+                    await workbook.AddRowAsync(row, ct);
+                }
+            }
+        });
+
+    private static string FileName<T>(ReportPeriod period) where T : IReport =>
+        $"report-{T.Name}-{VolumeReport.Day(period.From)}-{VolumeReport.Day(period.To)}";
 
     public static byte[] Csv(IReadOnlyList<ReportTable> tables)
     {
@@ -53,40 +68,6 @@ public static class ReportExport
         }
 
         return buffer.ToArray();
-    }
-
-    public static byte[] Xlsx(IReadOnlyList<ReportTable> tables)
-    {
-        var sheets = new List<(string Name, Stream Xml)>();
-        try
-        {
-            foreach (var table in tables)
-            {
-                var xml = new MemoryStream();
-                using (var sheet = new XlsxSheetWriter(xml))
-                {
-                    sheet.WriteHeader(table.Headers);
-                    foreach (var row in table.Rows)
-                    {
-                        sheet.WriteRow(row);
-                    }
-                }
-
-                xml.Position = 0;
-                sheets.Add((SheetName(table.Name), xml));
-            }
-
-            using var workbook = new MemoryStream();
-            XlsxPackage.Write(workbook, sheets);
-            return workbook.ToArray();
-        }
-        finally
-        {
-            foreach (var (_, xml) in sheets)
-            {
-                xml.Dispose();
-            }
-        }
     }
 
     private static void Row(CsvWriter csv, IReadOnlyList<string?> fields)

@@ -4,6 +4,7 @@ using SupportFlow.Data;
 using SupportFlow.Reports;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Sla;
+using SupportFlow.Server.Spreadsheets;
 
 namespace SupportFlow.Server.Reports;
 
@@ -45,14 +46,11 @@ public static class ReportsApi
             return Answer(await compute(scope, c), scope);
         });
 
-    private static Results<Ok<T>, FileContentHttpResult> Answer<T>(T report, ReportScope scope) where T : IReport
-    {
-        if (scope.Format == ReportFormat.Json)
+    private static Results<Ok<T>, FileContentHttpResult, XlsxDownload> Answer<T>(T report, ReportScope scope) where T : IReport =>
+        scope.Format switch
         {
-            return TypedResults.Ok(report);
-        }
-
-        var (content, contentType, fileName) = ReportExport.File(report, scope.Period, scope.Format);
-        return TypedResults.File(content, contentType, fileName);
-    }
+            ReportFormat.Json => TypedResults.Ok(report),
+            ReportFormat.Xlsx => ReportExport.Xlsx(report, scope.Period),
+            _ => ReportExport.Csv(report, scope.Period),
+        };
 }

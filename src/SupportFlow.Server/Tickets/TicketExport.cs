@@ -18,24 +18,25 @@ namespace SupportFlow.Server.Tickets;
 /// <summary>
 /// <c>GET /api/tickets/export?format=csv|xlsx&amp;...</c>: every ticket the list's filters select
 /// (the same filters, permissions and order as <c>GET /api/tickets</c>, no paging) as the monthly
-/// archive's tracking record: CSV in UTF-8 with BOM, or an XLSX workbook with one sheet. The file
-/// is written to a temporary file batch by batch (memory stays flat) and then streamed out; the
-/// temporary file goes when the response is sent.
+/// archive's tracking record: CSV in UTF-8 with BOM, or an XLSX workbook with one sheet. Tickets
+/// are loaded batch by batch and written into the response as they come (memory stays flat, no
+/// temporary file).
 /// </summary>
 public static class TicketExport
 {
     private const int BatchSize = 500;
+    private const string CsvContentType = "text/csv; charset=utf-8";
 
-    public static async Task<IResult> Export([AsParameters] TicketListQuery query, [FromQuery] string? format, HttpContext http,
+    public static Task<IResult> Export([AsParameters] TicketListQuery query, [FromQuery] string? format, HttpContext http,
+        SupportFlowDbContext db, SlaSettings sla, OrganizationTime org, TimeProvider clock, CancellationToken ct) =>
+        DownloadAsync(query, format, http.User.ToActor(), db, sla, org, clock, ct);
+
+    /// <summary>
+    /// The export as a download; the console's Export link serves it too. Bad input is refused here,
+    /// before the response starts; the tickets are read while the response is written.
+    /// </summary>
+    internal static async Task<IResult> DownloadAsync(TicketListQuery query, string? format, Actor actor,
         SupportFlowDbContext db, SlaSettings sla, OrganizationTime org, TimeProvider clock, CancellationToken ct)
-    {
-        var export = await WriteAsync(query, format, http.User.ToActor(), db, sla, org, clock, ct);
-        return TypedResults.File(export.File, export.ContentType, export.Name);
-    }
-
-    /// <summary>The export as a file that deletes itself when closed; the console's Export link serves it too.</summary>
-    internal static async Task<(FileStream File, string ContentType, string Name)> WriteAsync(TicketListQuery query, string? format,
-        Actor actor, SupportFlowDbContext db, SlaSettings sla, OrganizationTime org, TimeProvider clock, CancellationToken ct)
     {
         var kind = format?.Trim().ToLowerInvariant() switch
         {
@@ -47,28 +48,17 @@ public static class TicketExport
         var ids = await (await TicketList.MatchingAsync(query, actor, db, now, org, ct)).Select(t => t.Id).ToListAsync(ct);
         var calendar = await sla.CalendarAsync(ct);
         var records = Records(db, ids, calendar, org, now, ct);
-        var path = Path.Combine(Path.GetTempPath(), $"supportflow-export-{Guid.NewGuid():N}.{kind}");
-        try
-        {
-            if (kind == "csv")
-            {
-                await WriteCsvAsync(path, records, ct);
-            }
-            else
-            {
-                await WriteXlsxAsync(path, records);
-            }
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
-        }
-
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         var name = $"tickets-{org.Local(now).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.{kind}";
-        return (file, kind == "csv" ? "text/csv; charset=utf-8" : XlsxPackage.ContentType, name);
+        return kind == "csv"
+            ? TypedResults.Stream(body => WriteCsvAsync(body, records, ct), CsvContentType, name)
+            : new XlsxDownload(name, async (workbook, token) =>
+            {
+                await workbook.StartSheetAsync("Tickets", TrackingColumns.Headers, token);
+                await foreach (var record in records.WithCancellation(token))
+                {
+                    await workbook.AddRowAsync(MonthlyArchive.Cells(record.Values), token);
+                }
+            });
     }
 
     /// <summary>The tickets' tracking records in the order of <paramref name="ids"/>, loaded 500 at a time without tracking.</summary>
@@ -90,10 +80,11 @@ public static class TicketExport
         }
     }
 
-    private static async Task WriteCsvAsync(string path, IAsyncEnumerable<TrackingRecord> records, CancellationToken ct)
+    private static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<TrackingRecord> records, CancellationToken ct)
     {
-        await using var file = new StreamWriter(path, false, new UTF8Encoding(true));
-        await using var csv = new CsvWriter(file, CultureInfo.InvariantCulture);
+        // Only asynchronous writes reach the response: CsvHelper hands each record over in NextRecordAsync.
+        await using var text = new StreamWriter(body, new UTF8Encoding(true), leaveOpen: true);
+        await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
         foreach (var header in TrackingColumns.Headers)
         {
             csv.WriteField(header);
@@ -108,31 +99,6 @@ public static class TicketExport
             }
 
             await csv.NextRecordAsync();
-        }
-    }
-
-    private static async Task WriteXlsxAsync(string path, IAsyncEnumerable<TrackingRecord> records)
-    {
-        var sheetPath = path + ".sheet";
-        try
-        {
-            await using (var sheetFile = File.Create(sheetPath))
-            using (var sheet = new XlsxSheetWriter(sheetFile))
-            {
-                sheet.WriteHeader(TrackingColumns.Headers);
-                await foreach (var record in records)
-                {
-                    sheet.WriteRow(MonthlyArchive.Cells(record.Values));
-                }
-            }
-
-            await using var xlsx = File.Create(path);
-            await using var xml = File.OpenRead(sheetPath);
-            XlsxPackage.Write(xlsx, [("Tickets", xml)]);
-        }
-        finally
-        {
-            File.Delete(sheetPath);
         }
     }
 }

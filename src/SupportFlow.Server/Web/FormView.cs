@@ -10,13 +10,36 @@ namespace SupportFlow.Server.Web;
 /// </summary>
 public sealed class FormView(string name, FormState? failed)
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public string Name { get; } = name;
 
     public bool HasErrors => failed is not null;
 
-    public string Id(string field) => $"{Name}-{field.Replace('.', '-')}";
+    /// <summary>
+    /// The control's element id. Forms are named after the thing they edit ("team-" + a team's name),
+    /// and an id may hold no space and must stay inside its attribute: letters (Chinese included),
+    /// digits and '-' stay, anything else becomes _hex_ ('_' too), so every name gives a distinct, safe id.
+    /// </summary>
+    public string Id(string field) => $"{IdToken(Name)}-{field.Replace('.', '-')}";
+
+    private static string IdToken(string text)
+    {
+        var id = new System.Text.StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (System.Text.Rune.IsLetterOrDigit(rune) || rune.Value is '-')
+            {
+                id.Append(rune.ToString());
+            }
+            else
+            {
+                id.Append('_').Append(rune.Value.ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append('_');
+            }
+        }
+
+        return id.ToString();
+    }
 
     /// <summary>What was typed before the failed post, else the default.</summary>
     public string Value(string field, string? fallback = null) =>

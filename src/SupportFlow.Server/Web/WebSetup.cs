@@ -24,6 +24,9 @@ public static class WebSetup
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(settings.Value.DataPath, "keys")), logs));
         services.AddHttpContextAccessor();
         services.AddLocalization();
+        // Chinese pages: write Chinese as characters, not one &#x...; entity each (markup characters are still encoded).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+            System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<UiText>();
         services.AddRazorPages(o =>
         {

@@ -1,6 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using SupportFlow.Server.Operations;
 using SupportFlow.IntegrationTests.Infrastructure;
 using SupportFlow.IntegrationTests.Notifications;
 using SupportFlow.IntegrationTests.Sla;
@@ -55,6 +59,23 @@ public sealed partial class MetricsTests
         Assert.True(Value(text, "supportflow_outbox_deliveries_total", "result=\"retry\"") >= 1, text);
         Assert.True(Value(text, "supportflow_outbox_deliveries_total", "result=\"failed\"") >= 1, text);
         Assert.Contains("supportflow_outbox_messages{", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EachServerCountsExactlyTheTicketsItStored()
+    {
+        // The meter comes from the host's IMeterFactory: tickets stored by the other tests' servers,
+        // running at the same time in this process, are not counted here.
+        await using var desk = await Desk.OpenAsync();
+        using var created = new MetricCollector<long>(desk.App.Services.GetRequiredService<IMeterFactory>(),
+            SupportFlowMetrics.MeterName, "supportflow.tickets.created");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await desk.ReportAsync();
+        }
+
+        Assert.Equal(3, created.GetMeasurementSnapshot().EvaluateAsCounter());
     }
 
     /// <summary>The sum of a metric's samples whose labels contain <paramref name="label"/>.</summary>

@@ -9,7 +9,7 @@ namespace SupportFlow.IntegrationTests.Operations;
 
 /// <summary>
 /// <c>/readyz</c> tells a load balancer whether a node may take traffic: its database answers and
-/// has every migration the node knows. <c>/healthz</c> only says the process reaches its database.
+/// has every migration the node knows. <c>/healthz</c> only says the process serves requests.
 /// </summary>
 public sealed class ReadinessTests
 {

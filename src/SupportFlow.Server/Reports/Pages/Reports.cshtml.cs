@@ -114,7 +114,7 @@ public sealed class ReportsModel(SupportFlowDbContext db, SlaSettings settings, 
             return BadRequest();
         }
 
-        var (content, contentType, name) = report switch
+        IResult? file = report switch
         {
             "volume" => ReportExport.File(await VolumeReport.ComputeAsync(scope, grouping, db, org, ct), scope.Period, scope.Format),
             "attainment" => ReportExport.File(await AttainmentReport.ComputeAsync(scope, db, settings, ct), scope.Period, scope.Format),
@@ -124,9 +124,9 @@ public sealed class ReportsModel(SupportFlowDbContext db, SlaSettings settings, 
             "satisfaction" => ReportExport.File(await SatisfactionReport.ComputeAsync(scope, db, org, ct), scope.Period, scope.Format),
             "engineers" => ReportExport.File(await EngineerReport.ComputeAsync(scope, db, ct), scope.Period, scope.Format),
             "backlog" => ReportExport.File(await BacklogReport.ComputeAsync(scope, db, org, ct), scope.Period, scope.Format),
-            _ => default,
+            _ => null,
         };
-        return content is null ? NotFound() : File(content, contentType, name);
+        return file is null ? NotFound() : new HttpResultAction(file);
     }
 
     /// <summary>The export link of one report in one format, with the page's period and filters.</summary>

@@ -81,8 +81,7 @@ public sealed class ConsoleModel(SupportFlowDbContext db, TicketWork work, TimeP
 
         try
         {
-            var export = await TicketExport.WriteAsync(query, format, Actor, db, sla, org, clock, ct);
-            return File(export.File, export.ContentType, export.Name);
+            return new HttpResultAction(await TicketExport.DownloadAsync(query, format, Actor, db, sla, org, clock, ct));
         }
         catch (RequestValidationException e)
         {
