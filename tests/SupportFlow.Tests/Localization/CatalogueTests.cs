@@ -80,6 +80,20 @@ public sealed partial class CatalogueTests
     }
 
     [Fact]
+    public void EveryReminderMailIsWrittenInBothLanguages()
+    {
+        foreach (var kind in Enum.GetValues<ReminderKind>())
+        {
+            foreach (var part in new[] { ":subject", ":body" })
+            {
+                var key = "Reminder:" + WireNames.Of(kind) + part;
+                Assert.NotEqual(key, Texts.Get(key, Texts.English));
+                Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Texts.Get(key, Texts.Chinese));
+            }
+        }
+    }
+
+    [Fact]
     public void NoTwoCatalogueKeysDifferOnlyInCase()
     {
         // The resource compiler keeps one of two such keys and drops the other's text with only a warning.

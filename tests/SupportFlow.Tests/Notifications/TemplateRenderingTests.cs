@@ -72,6 +72,9 @@ public sealed class TemplateRenderingTests
             {
                 var text = BuiltInTemplates.For(e, language);
                 Assert.False(string.IsNullOrWhiteSpace(text.Subject) || string.IsNullOrWhiteSpace(text.Body), $"{e} {language}");
+                // A missing catalogue entry reads as its key: the template must be written, in its own language.
+                Assert.DoesNotContain(BuiltInTemplates.Key(e), text.Subject + text.Body, StringComparison.Ordinal);
+                Assert.Equal(language == Languages.Chinese, System.Text.RegularExpressions.Regex.IsMatch(text.Body, @"\p{IsCJKUnifiedIdeographs}"));
                 Assert.Empty(TemplateRendering.Unknown(text.Subject + text.Body));
             }
         }
