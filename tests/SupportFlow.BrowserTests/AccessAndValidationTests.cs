@@ -134,7 +134,7 @@ public sealed class AccessAndValidationTests(Browser browser)
         await page.Locator("#signin-login").FillAsync("bob");
         await page.Locator("#signin-password").FillAsync(BrowserApp.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await Expect(page.Locator(".who")).ToContainTextAsync("Bob Wu");
+        await Expect(page.Locator(".who")).ToContainTextAsync(BrowserApp.BobName);
         await page.Context.CloseAsync();
     }
 
@@ -149,7 +149,7 @@ public sealed class AccessAndValidationTests(Browser browser)
     {
         await reporter.GotoAsync("/tickets/new");
         await reporter.Locator("#report-title").FillAsync(title);
-        await reporter.Locator("#report-module").SelectOptionAsync("Meeting room A printer");
+        await reporter.Locator("#report-module").SelectOptionAsync(BrowserApp.Printer);
         await reporter.Locator("#report-description").FillAsync("It started after this morning's update.");
         await reporter.Locator("#report-impact").FillAsync("Only me");
     }
@@ -158,7 +158,7 @@ public sealed class AccessAndValidationTests(Browser browser)
     {
         await reporter.GotoAsync("/tickets/new");
         await reporter.Locator("#report-title").FillAsync(title);
-        await reporter.Locator("#report-module").SelectOptionAsync("Meeting room A printer");
+        await reporter.Locator("#report-module").SelectOptionAsync(BrowserApp.Printer);
         await reporter.Locator("#report-description").FillAsync("Paper jams on every page since this morning.");
         await reporter.Locator("#report-impact").FillAsync("Nobody in room A can print");
         await reporter.Locator("#report-form button[type=submit]").ClickAsync();

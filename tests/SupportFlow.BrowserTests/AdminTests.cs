@@ -14,7 +14,7 @@ public sealed class AdminTests(Browser browser)
         await admin.Locator("#create-login").FillAsync("carol");
         await admin.Locator("#create-name").FillAsync("Carol Lin");
         await admin.Locator("#create-role").SelectOptionAsync("reporter");
-        await admin.Locator("#create-department").FillAsync("Finance");
+        await admin.Locator("#create-department").FillAsync(BrowserApp.FinanceDepartment);
         await admin.Locator("#create-password").FillAsync("short");
         await admin.Locator("#add-user button[type=submit]").ClickAsync();
         await Expect(admin.Locator("[data-field=password]")).ToContainTextAsync("8");   // refused, nothing added
@@ -34,7 +34,7 @@ public sealed class AdminTests(Browser browser)
         await admin.GotoAsync("/admin/teams");
         await admin.Locator("#module-name").FillAsync("VPN gateway");
         await admin.Locator("#module-category").FillAsync("network");
-        await admin.Locator("#module-team").SelectOptionAsync("Systems");
+        await admin.Locator("#module-team").SelectOptionAsync(BrowserApp.SystemsTeam);
         await admin.Locator("form[action*='handler=Module'] button[type=submit]").ClickAsync();
         await Expect(admin.Locator("#modules")).ToContainTextAsync("VPN gateway");
 

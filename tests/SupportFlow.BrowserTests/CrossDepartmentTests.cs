@@ -18,7 +18,7 @@ public sealed class CrossDepartmentTests(Browser browser)
     [Fact]
     public async Task ASupervisorAddsADepartmentAndTheEngineerInvolvesTheModulesVendorInChinese()
     {
-        var number = await ReportWithVendorAsync("Zhang San", "zhang@printers.example");
+        var number = await ReportWithVendorAsync("张三", "zhang@printers.example");
         var lead = await browser.SignInAsync("sup1", "zh-CN");
         await lead.GotoAsync($"/tickets/{number}");
         await Expect(lead.Locator("#collaboration-title")).ToHaveTextAsync("协作部门与供应商");
@@ -26,17 +26,17 @@ public sealed class CrossDepartmentTests(Browser browser)
         await lead.Locator("#department button[type=submit]").ClickAsync(); // no department chosen
         await Expect(lead.Locator("[data-field=department]")).ToBeVisibleAsync();
         await Expect(lead.Locator("#collaborating-departments")).ToHaveTextAsync("—");
-        await lead.Locator("#department-department").SelectOptionAsync("Finance");
+        await lead.Locator("#department-department").SelectOptionAsync(BrowserApp.FinanceDepartment);
         await lead.Locator("#department-reason").FillAsync("发票模块由财务协助测试");
         await lead.Locator("#department button[type=submit]").ClickAsync();
-        await Expect(lead.Locator("#collaborating-departments")).ToHaveTextAsync("Finance");
+        await Expect(lead.Locator("#collaborating-departments")).ToHaveTextAsync(BrowserApp.FinanceDepartment);
         await Expect(lead.Locator("#timeline")).ToContainTextAsync("协作部门");
 
         var engineer = await browser.SignInAsync("eng1", "zh-CN");
         await engineer.GotoAsync($"/tickets/{number}");
-        await engineer.Locator("button", new() { HasText = "联系 Zhang San (ACME Printers)" }).ClickAsync();
+        await engineer.Locator("button", new() { HasText = "联系 张三 (ACME Printers)" }).ClickAsync();
         await Expect(engineer.Locator("#vendor-contacts")).ToContainTextAsync("zhang@printers.example");
-        await Expect(engineer.Locator("#timeline")).ToContainTextAsync("Zhang San, ACME Printers <zhang@printers.example>");
+        await Expect(engineer.Locator("#timeline")).ToContainTextAsync("张三, ACME Printers <zhang@printers.example>");
         await Browser.ScreenshotAsync(engineer, "ticket-collaboration-zh");
     }
 
@@ -65,12 +65,12 @@ public sealed class CrossDepartmentTests(Browser browser)
     {
         await using var scope = browser.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
-        var printer = await db.Modules.SingleAsync(m => m.Name == "Meeting room A printer");
+        var printer = await db.Modules.SingleAsync(m => m.Name == BrowserApp.Printer);
         db.ModuleVendorContacts.Add(new ModuleVendorContact(printer, new VendorContact(vendorName, "ACME Printers", vendorEmail)));
         await db.SaveChangesAsync();
         var alice = (await db.Users.Include(u => u.Teams).SingleAsync(u => u.Login == "alice")).ToActor();
         var ticket = await scope.ServiceProvider.GetRequiredService<TicketReception>().ReceiveAsync(alice, new CreateTicketRequest(
-            "打印机卡纸", "每页都卡纸。", "2026-05-20T14:10+08:00", null, "Meeting room A printer", "Meeting room A", "P3", "portal", null),
+            "打印机卡纸", "每页都卡纸。", "2026-05-20T14:10+08:00", null, BrowserApp.Printer, "三楼会议室无法打印", "P3", "portal", null),
             CancellationToken.None);
         return ticket.Number;
     }

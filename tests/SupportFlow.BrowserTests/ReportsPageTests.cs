@@ -93,8 +93,8 @@ public sealed class ReportsPageTests(Browser browser)
         {
             var response = await alice.PostAsJsonAsync("/api/tickets", new
             {
-                title = $"Report page sample {priority}", description = "Seen on the reports page", occurredAt = "2026-05-20T14:00+08:00",
-                module = BrowserApp.SalesModule, impact = "One person", priority, channel,
+                title = $"报表样例 Report sample {priority}", description = "报表页面上可见 / seen on the reports page", occurredAt = "2026-05-20T14:00+08:00",
+                module = BrowserApp.SalesModule, impact = "仅影响一人 (one person)", priority, channel,
             });
             response.EnsureSuccessStatusCode();
             numbers.Add((await response.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>());

@@ -60,9 +60,9 @@ public sealed class ReviewAndHandbookTests(Browser browser)
         await Expect(lead.Locator("#review-tickets")).ToContainTextAsync(number);
 
         await lead.Locator("#meeting-meetingAt").FillAsync("2026-05-21T10:00");
-        await lead.Locator("#meeting-participants").FillAsync("李主管, 王工");
+        await lead.Locator("#meeting-participants").FillAsync($"{BrowserApp.SupervisorName}, {BrowserApp.EngineerName}");
         await lead.Locator("#meeting-form button[type=submit]").ClickAsync();
-        await Expect(lead.Locator("#meeting")).ToContainTextAsync("王工");
+        await Expect(lead.Locator("#meeting")).ToContainTextAsync(BrowserApp.EngineerName);
         await lead.Locator("#cause-rootCause").FillAsync("The printer driver 3.0 mis-feeds thick paper");
         await lead.Locator("#cause-category").SelectOptionAsync("designDefect");
         await lead.Locator("#cause-form button[type=submit]").ClickAsync();
@@ -74,7 +74,7 @@ public sealed class ReviewAndHandbookTests(Browser browser)
         await lead.Locator("#add-action button[type=submit]").ClickAsync();
         await Expect(lead.Locator(".alert.success")).ToContainTextAsync("Preventive action added");
         await Expect(lead.Locator("#actions")).ToContainTextAsync("Upgrade every printer driver to 3.1");
-        await Expect(lead.Locator("#actions")).ToContainTextAsync("王工");
+        await Expect(lead.Locator("#actions")).ToContainTextAsync(BrowserApp.EngineerName);
         await Expect(lead.Locator("#review-status")).ToHaveTextAsync("Open");
         await Browser.ScreenshotAsync(lead, "review");
 
@@ -205,7 +205,7 @@ public sealed class ReviewAndHandbookTests(Browser browser)
         await using var scope = browser.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
         var author = await db.Users.Include(u => u.Teams).SingleAsync(u => u.Login == "eng1");
-        var article = Article.Write(new ArticleContent(title, body, ArticleAudience.Reporters, ["Meeting room A printer"], ["打印机"]),
+        var article = Article.Write(new ArticleContent(title, body, ArticleAudience.Reporters, [BrowserApp.Printer], ["打印机"]),
             author.ToActor(), browser.App.Clock.GetUtcNow(), [], null);
         db.Articles.Add(article);
         await db.SaveChangesAsync();
@@ -221,7 +221,7 @@ public sealed class ReviewAndHandbookTests(Browser browser)
         var created = await Ok(alice.PostAsJsonAsync("/api/tickets", new
         {
             title = "Meeting room printer jams on every page", description = "Thick paper jams at the rear tray.",
-            occurredAt = "2026-05-20T14:00+08:00", module = "Meeting room A printer", impact = "No printing for the board meeting",
+            occurredAt = "2026-05-20T14:00+08:00", module = BrowserApp.Printer, impact = "No printing for the board meeting",
             priority = "P1", channel = "portal",
         }));
         var number = created["number"]!.GetValue<string>();

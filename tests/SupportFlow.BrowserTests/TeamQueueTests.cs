@@ -49,7 +49,7 @@ public sealed class TeamQueueTests(Browser browser)
         var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         foreach (var (login, name) in new[] { ("eng-two", "Two Teams"), ("eng-none", "No Team") })
         {
-            await users.CreateAsync(new UserRequest(login, name, "engineer", "IT", null, $"{login}@example.com", null, BrowserApp.Password),
+            await users.CreateAsync(new UserRequest(login, name, "engineer", BrowserApp.ItDepartment, null, $"{login}@example.com", null, BrowserApp.Password),
                 CancellationToken.None);
         }
 

@@ -21,15 +21,8 @@ public static class SqliteBackup
 
         var pg = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
         var target = $"host={pg.Host} port={pg.Port} dbname={pg.Database} user={pg.Username}";
-        throw new Common.DomainException($"""
-            backup and restore copy the embedded SQLite database; this desk runs on PostgreSQL. Use PostgreSQL's tools
-            (the password from ConnectionStrings:SupportFlow via PGPASSWORD or ~/.pgpass), then copy the attachments:
-              pg_dump --format=custom --file=supportflow.dump "{target}"      # consistent while the nodes run
-              cp -a {attachments} /backups/attachments                         # after the dump: every row has its file
-            To restore (nodes stopped): 
-              pg_restore --clean --if-exists --no-owner --dbname="{target}" supportflow.dump
-              cp -a /backups/attachments/. {attachments}/
-            """);
+        // The commands are the message: a named key, as the text spans lines.
+        throw new Common.DomainException("Backup:usePostgresTools", target, attachments);
     }
 
     /// <summary>Copies the context's database into a new file.</summary>

@@ -74,14 +74,14 @@ public sealed class MonthlyArchiveTests : IAsyncLifetime
 
         var closed = Row(csv, _closed);
         Assert.Equal("2026-05-20 14:30:00", closed["报修时间 Received"]);
-        Assert.Equal("Alice 王", closed["报修人 Reporter"]);
-        Assert.Equal("Sales", closed["部门 Department"]);
+        Assert.Equal(Desk.AliceName, closed["报修人 Reporter"]);
+        Assert.Equal(Desk.SalesDepartment, closed["部门 Department"]);
         Assert.Equal("1001 alice@example.com", closed["联系方式 Contact"]);
         Assert.Equal(Desk.SalesModule, closed["问题所属模块 Module"]);
         Assert.Equal("登录时提示“验证码错误”,尝试刷新后无效;\n第二行, \"引号\"", closed["问题描述 Description"]);
         Assert.Equal("无法下订单,导致销售流程停滞", closed["影响范围 Impact"]);
         Assert.Equal("P2", closed["紧急程度 Priority"]);
-        Assert.Equal("ENG1", closed["处理负责人 Owner"]);
+        Assert.Equal(Desk.EngineerName, closed["处理负责人 Owner"]);
         Assert.Equal("closed", closed["状态 Status"]);
         Assert.Equal("数据库连接池配置不当", closed["原因 Cause"]);
         Assert.Equal("调整连接池参数,重启服务", closed["解决方案 Solution"]);

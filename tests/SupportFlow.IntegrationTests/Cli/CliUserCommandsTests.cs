@@ -19,7 +19,7 @@ public sealed class OpsDataFolder : IAsyncLifetime
     public CliResult Added { get; private set; } = null!;
 
     public async Task InitializeAsync() => Added = await CliProcess.RunAsync(
-        ["users", "add", "--login", "ops", "--name", "Ops", "--role", "admin", "--password", Password, "--department", "IT"], Path);
+        ["users", "add", "--login", "ops", "--name", "Ops", "--role", "admin", "--password", Password, "--department", Desk.ItDepartment], Path);
 
     public Task DisposeAsync()
     {
@@ -57,7 +57,7 @@ public sealed class CliUserCommandsTests(OpsDataFolder folder) : IClassFixture<O
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var me = await (await client.GetAsync("/api/me")).Json(HttpStatusCode.OK);
-        Assert.Equal(("ops", "admin", "IT"),
+        Assert.Equal(("ops", "admin", Desk.ItDepartment),
             (me["login"]!.GetValue<string>(), me["role"]!.GetValue<string>(), me["department"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/users")).StatusCode);
 

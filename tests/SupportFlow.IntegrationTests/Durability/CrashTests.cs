@@ -23,8 +23,8 @@ public sealed class CrashTests
             await using (var server = await ServerProcess.StartAsync(data))
             {
                 using var setup = server.Client(admin);
-                (await setup.PostAsJsonAsync("/api/teams", new { name = "Systems", members = new[] { "eng" } })).EnsureSuccessStatusCode();
-                (await setup.PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "system", team = "Systems" }))
+                (await setup.PostAsJsonAsync("/api/teams", new { name = Desk.SystemsTeam, members = new[] { "eng" } })).EnsureSuccessStatusCode();
+                (await setup.PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "system", team = Desk.SystemsTeam }))
                     .EnsureSuccessStatusCode();
 
                 using var stop = new CancellationTokenSource();

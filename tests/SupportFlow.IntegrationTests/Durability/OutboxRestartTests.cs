@@ -50,8 +50,8 @@ public sealed class OutboxRestartTests
             await using (var first = await ServerProcess.StartAsync(data, settings))
             {
                 using var setup = Client(first, admin);
-                (await setup.PostAsJsonAsync("/api/teams", new { name = "Systems", members = Array.Empty<string>() })).EnsureSuccessStatusCode();
-                (await setup.PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "system", team = "Systems" }))
+                (await setup.PostAsJsonAsync("/api/teams", new { name = Desk.SystemsTeam, members = Array.Empty<string>() })).EnsureSuccessStatusCode();
+                (await setup.PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "system", team = Desk.SystemsTeam }))
                     .EnsureSuccessStatusCode();
                 using var reporter = Client(first, alice);
                 for (var i = 0; i < 5; i++)

@@ -68,8 +68,8 @@ public sealed class TwoNodeTests
             await using (nodes[1])
             {
                 using var setup = nodes[0].Client(admin);
-                (await setup.PostAsJsonAsync("/api/teams", new { name = "Systems", members = new[] { "eng" } })).EnsureSuccessStatusCode();
-                (await setup.PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "system", team = "Systems" }))
+                (await setup.PostAsJsonAsync("/api/teams", new { name = Desk.SystemsTeam, members = new[] { "eng" } })).EnsureSuccessStatusCode();
+                (await setup.PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "system", team = Desk.SystemsTeam }))
                     .EnsureSuccessStatusCode();
 
                 // 8 clients, each alternating between the nodes: today's calls, and calls received a
@@ -205,8 +205,8 @@ public sealed class TwoNodeTests
                 using var first = nodes[0].Client(admin);
                 using var second = nodes[1].Client(admin);
                 HttpClient[] clients = [first, second];
-                (await clients[0].PostAsJsonAsync("/api/teams", new { name = "Systems", members = Array.Empty<string>() })).EnsureSuccessStatusCode();
-                (await clients[0].PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "system", team = "Systems" }))
+                (await clients[0].PostAsJsonAsync("/api/teams", new { name = Desk.SystemsTeam, members = Array.Empty<string>() })).EnsureSuccessStatusCode();
+                (await clients[0].PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "system", team = Desk.SystemsTeam }))
                     .EnsureSuccessStatusCode();
 
                 // 20 phone calls taken on alternate nodes, each from its own caller with an e-mail address:

@@ -6,13 +6,32 @@ using System.Text.Json.Nodes;
 namespace SupportFlow.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A help desk set up through the admin API: teams Systems (eng1, sup1) and Hardware (eng2),
-/// modules "Sales module V3.2" and "Meeting room A printer", reporters alice and bob.
+/// A help desk set up through the admin API, named the way its first users name things (the
+/// seed's examples): teams 系统组 (eng1 张伟, sup1 李娜) and "硬件组 Hardware" (eng2 "王芳 Fang Wang"),
+/// modules 销售模块V3.2 and "会议室A打印机 Printer &amp; Scanner", departments 信息部, 销售部,
+/// 财务部, reporters alice ("Alice 王", 销售部) and bob ("吴波 / Bob Wu", 财务部). Logins stay
+/// ASCII (the product allows only a-z 0-9 . _ - @). Names that go into URLs have spaces and '&amp;'
+/// but no '/': teams, modules and departments refuse it by design (NamesRoundTripTests).
 /// </summary>
 public sealed class Desk : IAsyncDisposable
 {
-    public const string SalesModule = "Sales module V3.2";
-    public const string Printer = "Meeting room A printer";
+    public const string SystemsTeam = "系统组";
+    public const string HardwareTeam = "硬件组 Hardware";
+    public const string SalesModule = "销售模块V3.2";
+    public const string Printer = "会议室A打印机 Printer & Scanner";
+    public const string ItDepartment = "信息部";
+    public const string SalesDepartment = "销售部";
+    public const string FinanceDepartment = "财务部";
+    public const string SupervisorName = "李娜";
+    public const string EngineerName = "张伟";
+    public const string OtherEngineerName = "王芳 Fang Wang";
+    public const string AliceName = "Alice 王";
+    public const string BobName = "吴波 / Bob Wu";
+
+    /// <summary>The title of <see cref="Report"/>'s ticket (a line of the seed).</summary>
+    public const string ReportTitle = "登录时提示验证码错误";
+    public const string ReportDescription = "登录时提示“验证码错误”,尝试刷新后无效 / Login says 'captcha wrong' even after refreshing.";
+    public const string ReportImpact = "无法下单,销售流程停滞 (sales team cannot take orders)";
 
     private Desk(SupportFlowApp app) => App = app;
 
@@ -24,12 +43,25 @@ public sealed class Desk : IAsyncDisposable
 
     public HttpClient Engineer { get; private set; } = null!;
 
-    /// <summary>eng2, of the Hardware team: not responsible for sales tickets.</summary>
+    /// <summary>eng2, of the hardware team: not responsible for sales tickets.</summary>
     public HttpClient OtherEngineer { get; private set; } = null!;
 
     public HttpClient Alice { get; private set; } = null!;
 
     public HttpClient Bob { get; private set; } = null!;
+
+    /// <summary>A name escaped for one segment of a URL path or a query value.</summary>
+    public static string Url(string name) => Uri.EscapeDataString(name);
+
+    /// <summary>
+    /// Replaces {systems}, {hardware}, {sales} and {printer} in a query or path with the escaped
+    /// fixture names ([InlineData] takes constants only, and a URL must carry them escaped).
+    /// </summary>
+    public static string Named(string text) => text
+        .Replace("{systems}", Url(SystemsTeam), StringComparison.Ordinal)
+        .Replace("{hardware}", Url(HardwareTeam), StringComparison.Ordinal)
+        .Replace("{sales}", Url(SalesModule), StringComparison.Ordinal)
+        .Replace("{printer}", Url(Printer), StringComparison.Ordinal);
 
     public static async Task<Desk> OpenAsync(SupportFlowApp? app = null)
     {
@@ -42,18 +74,25 @@ public sealed class Desk : IAsyncDisposable
 
     private async Task SetUpAsync()
     {
-        foreach (var (login, role) in new[] { ("sup1", "supervisor"), ("eng1", "engineer"), ("eng2", "engineer") })
+        foreach (var (login, name, role) in new[]
+                 {
+                     ("sup1", SupervisorName, "supervisor"), ("eng1", EngineerName, "engineer"), ("eng2", OtherEngineerName, "engineer"),
+                 })
         {
-            (await Admin.PostAsJsonAsync("/api/users", new { login, name = login.ToUpperInvariant(), role, department = "IT" }))
-                .EnsureSuccessStatusCode();
+            (await Admin.PostAsJsonAsync("/api/users", new { login, name, role, department = ItDepartment })).EnsureSuccessStatusCode();
         }
 
-        (await Admin.PostAsJsonAsync("/api/users", new { login = "alice", name = "Alice 王", role = "reporter", department = "Sales", email = "alice@example.com", phone = "1001" })).EnsureSuccessStatusCode();
-        (await Admin.PostAsJsonAsync("/api/users", new { login = "bob", name = "Bob", role = "reporter", department = "Finance" })).EnsureSuccessStatusCode();
-        (await Admin.PostAsJsonAsync("/api/teams", new { name = "Systems", members = new[] { "eng1", "sup1" }, assignmentMode = "manual" })).EnsureSuccessStatusCode();
-        (await Admin.PostAsJsonAsync("/api/teams", new { name = "Hardware", members = new[] { "eng2" } })).EnsureSuccessStatusCode();
-        (await Admin.PostAsJsonAsync("/api/modules", new { name = SalesModule, category = "system", team = "Systems" })).EnsureSuccessStatusCode();
-        (await Admin.PostAsJsonAsync("/api/modules", new { name = Printer, category = "hardware", team = "Hardware" })).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/users", new
+        {
+            login = "alice", name = AliceName, role = "reporter", department = SalesDepartment, email = "alice@example.com", phone = "1001",
+        })).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/users", new { login = "bob", name = BobName, role = "reporter", department = FinanceDepartment }))
+            .EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/teams", new { name = SystemsTeam, members = new[] { "eng1", "sup1" }, assignmentMode = "manual" }))
+            .EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/teams", new { name = HardwareTeam, members = new[] { "eng2" } })).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/modules", new { name = SalesModule, category = "system", team = SystemsTeam })).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/modules", new { name = Printer, category = "hardware", team = HardwareTeam })).EnsureSuccessStatusCode();
 
         Supervisor = await App.ClientForAsync("sup1");
         Engineer = await App.ClientForAsync("eng1");
@@ -67,11 +106,11 @@ public sealed class Desk : IAsyncDisposable
     {
         var body = new JsonObject
         {
-            ["title"] = "登录时提示验证码错误",
-            ["description"] = "Login says 'captcha wrong' even after refreshing.",
+            ["title"] = ReportTitle,
+            ["description"] = ReportDescription,
             ["occurredAt"] = "2026-05-20T14:10+08:00",
             ["module"] = SalesModule,
-            ["impact"] = "Sales team cannot take orders",
+            ["impact"] = ReportImpact,
             ["priority"] = "P2",
             ["channel"] = "portal",
         };
@@ -87,11 +126,7 @@ public sealed class Desk : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
     }
 
-    public ValueTask DisposeAsync()
-    {
-        App.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => App.DisposeAsync();
 }
 
 public static class HttpAssertions

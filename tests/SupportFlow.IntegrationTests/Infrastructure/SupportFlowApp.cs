@@ -2,15 +2,19 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SupportFlow.Server.Users;
+using SupportFlow.Testing;
 
 namespace SupportFlow.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real server over HTTP, on a real database (a SQLite file in a fresh data folder, or its own
 /// PostgreSQL database: <see cref="TestDatabase"/>), with the clock under the test's control and
-/// the organisation in Asia/Shanghai.
+/// the organisation in Asia/Shanghai. Disposing it fails the test when the server logged an
+/// unhandled exception (a 500, a job that threw) that the test did not declare with
+/// <see cref="ExpectLoggedFailure"/>.
 /// </summary>
 public sealed class SupportFlowApp : WebApplicationFactory<Program>
 {
@@ -28,6 +32,16 @@ public sealed class SupportFlowApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>Errors with an exception that the server logged so far.</summary>
+    public LoggedFailures Failures { get; } = new();
+
+    /// <summary>
+    /// Declares a logged failure this test provokes on purpose (a mail server that is down, a
+    /// webhook that answers 500): entries whose category, message or exception contain
+    /// <paramref name="part"/> do not fail the test.
+    /// </summary>
+    public void ExpectLoggedFailure(string part) => Failures.Expect(part);
+
     /// <summary>Extra settings for one test (e.g. a smaller attachment limit).</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
@@ -44,6 +58,7 @@ public sealed class SupportFlowApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Failures));
     }
 
     /// <summary>A client authenticated with a fresh personal token of the given user.</summary>
@@ -68,6 +83,12 @@ public sealed class SupportFlowApp : WebApplicationFactory<Program>
         var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         await users.CreateAsync(new UserRequest(login, Capitalize(login), role, department, teams, email, null, "secret-password"),
             CancellationToken.None);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync(); // stops the host first: failures logged while stopping count too
+        Failures.ThrowIfUnexpected();
     }
 
     protected override void Dispose(bool disposing)

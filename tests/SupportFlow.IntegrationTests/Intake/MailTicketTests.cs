@@ -28,7 +28,7 @@ public sealed class MailTicketTests(Dovecot dovecot) : IClassFixture<Dovecot>, I
         Assert.Equal("email", ticket["channel"]!.GetValue<string>());
         Assert.Equal("P3", ticket["priority"]!.GetValue<string>());
         Assert.Equal(Desk.SalesModule, ticket["module"]!.GetValue<string>());
-        Assert.Equal("Systems", ticket["team"]!.GetValue<string>());
+        Assert.Equal(Desk.SystemsTeam, ticket["team"]!.GetValue<string>());
         Assert.Equal("alice", ticket["reporter"]!["login"]!.GetValue<string>());
         Assert.Equal("alice@example.com", ticket["reporter"]!["email"]!.GetValue<string>());
 

@@ -45,7 +45,7 @@ public sealed class EmailDeliveryTests
         var history = await (await desk.Supervisor.GetAsync($"/api/tickets/{number}/history")).JsonArray();
         var sentLines = history.Where(e => e!["action"]!.GetValue<string>() == "notify").ToList();
         Assert.Equal(deliveries.Count, sentLines.Count);
-        Assert.Contains(sentLines, l => l!["note"]!.GetValue<string>() == "email to Alice 王 <alice@example.com>: assigned");
+        Assert.Contains(sentLines, l => l!["note"]!.GetValue<string>() == $"email to {Desk.AliceName} <alice@example.com>: assigned");
         Assert.All(sentLines, l => Assert.False(l!["public"]!.GetValue<bool>()));
     }
 
@@ -60,7 +60,7 @@ public sealed class EmailDeliveryTests
         await desk.App.DeliverAsync();
         var mail = Assert.Single(await inbox.WaitForAsync(1));
 
-        Assert.Equal($"[#{number}] 已受理:登录时提示验证码错误", mail.Subject);
+        Assert.Equal($"[#{number}] 已受理:{Desk.ReportTitle}", mail.Subject);
         Assert.Contains($"已受理,单号 {number}", mail.Body, StringComparison.Ordinal);
         Assert.Equal("zh-CN", mail.Message.Body!.Headers["Content-Language"]);
         Assert.Equal(["alice@example.com"], mail.EnvelopeTo);
@@ -91,7 +91,7 @@ public sealed class EmailDeliveryTests
         Assert.Equal(1, await desk.App.DeliverAsync());
 
         var mail = Assert.Single(await inbox.WaitForAsync(1));
-        Assert.Equal($"[#{number}] Received: 登录时提示验证码错误", mail.Subject);
+        Assert.Equal($"[#{number}] Received: {Desk.ReportTitle}", mail.Subject);
         var sent = Assert.Single(await desk.Supervisor.DeliveriesAsync(number))!;
         Assert.Equal(("sent", 3), (sent["status"]!.GetValue<string>(), sent["attempts"]!.GetValue<int>()));
         Assert.Equal(mail.Message.MessageId, sent["messageId"]!.GetValue<string>());
@@ -142,8 +142,8 @@ public sealed class EmailDeliveryTests
         await desk.App.DeliverAsync();
 
         var mail = Assert.Single(await inbox.WaitForAsync(1));
-        Assert.Equal($"[#{number}] We have it: 登录时提示验证码错误", mail.Subject);
-        Assert.Equal($"Hello Alice 王, your number is {number}.", mail.Body.TrimEnd());
+        Assert.Equal($"[#{number}] We have it: {Desk.ReportTitle}", mail.Subject);
+        Assert.Equal($"Hello {Desk.AliceName}, your number is {number}.", mail.Body.TrimEnd());
 
         await (await desk.Admin.PutAsJsonAsync("/api/notifications/templates/received/en",
             new { subject = "x", body = "{numbr}" })).FieldError("body");

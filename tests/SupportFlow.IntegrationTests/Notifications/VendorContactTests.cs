@@ -10,7 +10,7 @@ namespace SupportFlow.IntegrationTests.Notifications;
 /// </summary>
 public sealed class VendorContactTests
 {
-    private const string Vendors = $"/api/modules/{Desk.SalesModule}/vendors";
+    private static readonly string Vendors = $"/api/modules/{Desk.Url(Desk.SalesModule)}/vendors";
 
     private static readonly object Zhang = new { name = "Zhang San", company = "ACME ERP", email = "zhang@acme.example" };
 

@@ -38,7 +38,7 @@ public sealed class DuplicateTests(DeskFixture fixture) : IClassFixture<DeskFixt
         Assert.All(carried, h => Assert.False(h!["public"]!.GetValue<bool>()));
         var mergeLine = survivorAfter.Single(h => h.Str("action") == "merge");
         Assert.Equal(duplicate, mergeLine.Str("newValue"));
-        Assert.Contains("Bob", mergeLine.Str("note"), StringComparison.Ordinal);
+        Assert.Contains(Desk.BobName, mergeLine.Str("note"), StringComparison.Ordinal);
         Assert.False(mergeLine!["public"]!.GetValue<bool>());
 
         var links = await (await _desk.Engineer.GetAsync($"/api/tickets/{survivor}/links")).JsonArray();

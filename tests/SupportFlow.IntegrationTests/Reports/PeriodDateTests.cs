@@ -15,7 +15,7 @@ namespace SupportFlow.IntegrationTests.Reports;
 /// A  Fri 6 Nov 23:00 (15:00Z on the 6th)   B  Sat 7 Nov 00:30 (16:30Z on the 6th)
 /// C  Sat 7 Nov 23:50 (15:50Z on the 7th)   D  Sun 8 Nov 00:10 (16:10Z on the 7th)
 /// </code>
-/// All are unassigned P1s of team Systems, so the SLA sweep records breaches: A's at Fri 23:20, B's at Sat 00:45.
+/// All are unassigned P1s of team 系统组, so the SLA sweep records breaches: A's at Fri 23:20, B's at Sat 00:45.
 /// </summary>
 public sealed class PeriodDateTests : IAsyncLifetime
 {

@@ -106,6 +106,6 @@ public sealed class ReportAccessTests(ReportFixture fixture) : IClassFixture<Rep
         Assert.Equal(2, days.Cell(2, 2).GetValue<int>());
         Assert.Equal(8, days.LastRowUsed().RowNumber()); // header + seven days
         var departments = workbook.Worksheet("By department");
-        Assert.Equal(("Sales", 4), (departments.Cell(2, 1).GetString(), departments.Cell(2, 2).GetValue<int>()));
+        Assert.Equal((Desk.SalesDepartment, 4), (departments.Cell(2, 1).GetString(), departments.Cell(2, 2).GetValue<int>()));
     }
 }

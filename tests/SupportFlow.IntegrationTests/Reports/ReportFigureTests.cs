@@ -40,7 +40,7 @@ public sealed class ReportFigureTests(ReportFixture fixture) : IClassFixture<Rep
         // P1: T4; P2: T1 T6; P3: T2 T5; P4: T3 T7 (in priority order).
         Assert.Equal([("P1", 1), ("P2", 2), ("P3", 2), ("P4", 2)], Counts(volume["byPriority"]));
         // Alice (Sales): T1 T3 T5 T7; Bob (Finance): T2 T4 (his call) T6.
-        Assert.Equal([("Sales", 4), ("Finance", 3)], Counts(volume["byDepartment"]));
+        Assert.Equal([(Desk.SalesDepartment, 4), (Desk.FinanceDepartment, 3)], Counts(volume["byDepartment"]));
     }
 
     [Fact]
@@ -62,19 +62,19 @@ public sealed class ReportFigureTests(ReportFixture fixture) : IClassFixture<Rep
     [Fact]
     public async Task FiltersNarrowEveryCountToTheChosenModuleTeamDepartmentPriorityAndChannel()
     {
-        // The printer's tickets are the Hardware team's: T2 T6 T7.
+        // The printer's tickets are the hardware team's: T2 T6 T7.
         Assert.Equal(3, (await Report("volume", $"{Week}&module={Uri.EscapeDataString(Desk.Printer)}"))["tickets"]!.GetValue<int>());
-        Assert.Equal(3, (await Report("volume", $"{Week}&team=Hardware"))["tickets"]!.GetValue<int>());
-        // Finance: T2 T4 T6.
-        Assert.Equal(3, (await Report("volume", $"{Week}&department=Finance"))["tickets"]!.GetValue<int>());
+        Assert.Equal(3, (await Report("volume", $"{Week}&team={Desk.Url(Desk.HardwareTeam)}"))["tickets"]!.GetValue<int>());
+        // 财务部: T2 T4 T6.
+        Assert.Equal(3, (await Report("volume", $"{Week}&department={Desk.Url(Desk.FinanceDepartment)}"))["tickets"]!.GetValue<int>());
         // P3 and P4: T2 T3 T5 T7; portal: T1 T3 T6 T7; portal and P4: T3 T7.
         Assert.Equal(4, (await Report("volume", $"{Week}&priority=P3,P4"))["tickets"]!.GetValue<int>());
         Assert.Equal(4, (await Report("volume", $"{Week}&channel=portal"))["tickets"]!.GetValue<int>());
         var both = await Report("volume", $"{Week}&channel=portal&priority=P4");
         Assert.Equal([("P4", 2)], Counts(both["byPriority"]));
 
-        // The Systems team's engineers: eng1 alone (T2 was eng2's, in Hardware).
-        var engineers = await Report("engineers", $"{Week}&team=Systems");
+        // The systems team's engineers: eng1 alone (T2 was eng2's, in 硬件组 Hardware).
+        var engineers = await Report("engineers", $"{Week}&team={Desk.Url(Desk.SystemsTeam)}");
         Assert.Equal(["eng1"], engineers["engineers"]!.AsArray().Select(e => e.Str("login")));
     }
 

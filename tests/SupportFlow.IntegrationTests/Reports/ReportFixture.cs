@@ -26,7 +26,7 @@ namespace SupportFlow.IntegrationTests.Reports;
 /// T7  Thu 21 11:00      alice   P4   Printer portal   nothing (new, unassigned)                             Sales
 /// T8  Mon 25 08:00      alice   P4   Sales   portal   nothing (after the period)                            Sales
 /// </code>
-/// Modules: "Sales module V3.2" (category system, team Systems), "Meeting room A printer" (hardware, Hardware).
+/// Modules: <see cref="Desk.SalesModule"/> (category system, team 系统组), <see cref="Desk.Printer"/> (hardware, 硬件组 Hardware).
 /// </summary>
 public sealed class ReportFixture : IAsyncLifetime
 {
@@ -125,7 +125,8 @@ public sealed class ReportFixture : IAsyncLifetime
             b["receivedAt"] = Iso(receivedAt);
             b["reporter"] = new JsonObject
             {
-                ["login"] = reporter, ["name"] = reporter == "bob" ? "Bob" : "Alice 王", ["department"] = reporter == "bob" ? "Finance" : "Sales",
+                ["login"] = reporter, ["name"] = reporter == "bob" ? Desk.BobName : Desk.AliceName,
+                ["department"] = reporter == "bob" ? Desk.FinanceDepartment : Desk.SalesDepartment,
             };
         }));
         return await response.Json(HttpStatusCode.Created);

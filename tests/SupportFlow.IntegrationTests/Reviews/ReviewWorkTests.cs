@@ -17,7 +17,7 @@ public sealed class ReviewWorkTests(DeskFixture fixture) : IClassFixture<DeskFix
         await TicketTestKit.Ok(_desk.Supervisor.PutAsJsonAsync($"/api/reviews/{id}", new
         {
             meetingAt = "2026-05-21T10:00+08:00",
-            participants = new[] { "李主管", "ENG1", "Vendor engineer" },
+            participants = new[] { Desk.SupervisorName, Desk.EngineerName, "Vendor engineer / 厂商工程师" },
             rootCause = "The captcha service's clock drifted",
             category = "thirdParty",
         }));
@@ -36,7 +36,7 @@ public sealed class ReviewWorkTests(DeskFixture fixture) : IClassFixture<DeskFix
         Assert.NotNull(review["doneAt"]);
         Assert.Equal(["done", "accepted"], review["actions"]!.AsArray().Select(a => a.Str("status")));
         Assert.Equal("2026-05-21T10:00:00+08:00", review["meeting"].Str("at"));
-        Assert.Equal(["李主管", "ENG1", "Vendor engineer"], review["meeting"]!["participants"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal([Desk.SupervisorName, Desk.EngineerName, "Vendor engineer / 厂商工程师"], review["meeting"]!["participants"]!.AsArray().Select(p => p!.GetValue<string>()));
         Assert.Equal("第三方", review["category"].Str("nameZh"));
         var late = await _desk.Supervisor.PostAsJsonAsync($"/api/reviews/{id}/actions",
             new { description = "One more", owner = "eng1", dueDate = "2026-07-01" });

@@ -15,10 +15,10 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
     [Fact]
     public async Task AnAdminCreatesAModuleAndReadsItBack()
     {
-        var response = await Admin.PostAsJsonAsync("/api/modules", new { name = "ERP V5.1", category = "system", team = "Systems" });
+        var response = await Admin.PostAsJsonAsync("/api/modules", new { name = "ERP V5.1", category = "system", team = Desk.SystemsTeam });
 
         var module = await response.Json(HttpStatusCode.Created);
-        Assert.Equal(("ERP V5.1", "system", "Systems"),
+        Assert.Equal(("ERP V5.1", "system", Desk.SystemsTeam),
             (module["name"]!.GetValue<string>(), module["category"]!.GetValue<string>(), module["team"]!.GetValue<string>()));
         Assert.NotNull(response.Headers.Location);
         var fetched = await (await Admin.GetAsync(response.Headers.Location)).Json(HttpStatusCode.OK);
@@ -37,15 +37,15 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
         Assert.Contains(Desk.Printer, names);
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
         var printer = modules.Single(m => m!["name"]!.GetValue<string>() == Desk.Printer)!;
-        Assert.Equal(("hardware", "Hardware"), (printer["category"]!.GetValue<string>(), printer["team"]!.GetValue<string>()));
+        Assert.Equal(("hardware", Desk.HardwareTeam), (printer["category"]!.GetValue<string>(), printer["team"]!.GetValue<string>()));
         await (await Admin.GetAsync("/api/modules/No such module")).Json(HttpStatusCode.NotFound);
     }
 
     public static TheoryData<string, string> BadModules => new()
     {
-        { """{"category":"system","team":"Systems"}""", "name" },
-        { """{"name":"Bad module","team":"Systems"}""", "category" },
-        { """{"name":"Bad module","category":" ","team":"Systems"}""", "category" },
+        { $$"""{"category":"system","team":"{{Desk.SystemsTeam}}"}""", "name" },
+        { $$"""{"name":"Bad module","team":"{{Desk.SystemsTeam}}"}""", "category" },
+        { $$"""{"name":"Bad module","category":" ","team":"{{Desk.SystemsTeam}}"}""", "category" },
         { """{"name":"Bad module","category":"system","team":" "}""", "team" },
         { """{"name":"Bad module","category":"system","team":"Nowhere"}""", "team" },
         { """{"name":"Bad module","category":"system","team":42}""", "team" },
@@ -64,22 +64,22 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
     [Fact]
     public async Task AModuleNameThatIsTakenIsAConflict()
     {
-        var response = await Admin.PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "hardware", team = "Hardware" });
+        var response = await Admin.PostAsJsonAsync("/api/modules", new { name = Desk.SalesModule, category = "hardware", team = Desk.HardwareTeam });
 
         await response.Json(HttpStatusCode.Conflict);
-        var sales = await (await Admin.GetAsync($"/api/modules/{Desk.SalesModule}")).Json(HttpStatusCode.OK);
-        Assert.Equal("Systems", sales["team"]!.GetValue<string>());
+        var sales = await (await Admin.GetAsync($"/api/modules/{Desk.Url(Desk.SalesModule)}")).Json(HttpStatusCode.OK);
+        Assert.Equal(Desk.SystemsTeam, sales["team"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task PutChangesCategoryAndTeamAndValidates()
     {
-        (await Admin.PostAsJsonAsync("/api/modules", new { name = "VPN gateway", category = "system", team = "Systems" }))
+        (await Admin.PostAsJsonAsync("/api/modules", new { name = "VPN gateway", category = "system", team = Desk.SystemsTeam }))
             .EnsureSuccessStatusCode();
 
-        var updated = await (await Admin.PutAsJsonAsync("/api/modules/VPN gateway", new { category = "network", team = "Hardware" }))
+        var updated = await (await Admin.PutAsJsonAsync("/api/modules/VPN gateway", new { category = "network", team = Desk.HardwareTeam }))
             .Json(HttpStatusCode.OK);
-        Assert.Equal(("network", "Hardware"), (updated["category"]!.GetValue<string>(), updated["team"]!.GetValue<string>()));
+        Assert.Equal(("network", Desk.HardwareTeam), (updated["category"]!.GetValue<string>(), updated["team"]!.GetValue<string>()));
 
         await (await Admin.PutAsJsonAsync("/api/modules/VPN gateway", new { team = "Nowhere" })).FieldError("team");
         await (await Admin.PutAsJsonAsync("/api/modules/VPN gateway", new { category = "" })).FieldError("category");
@@ -91,7 +91,7 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
     [Fact]
     public async Task AModuleIsRenamed()
     {
-        (await Admin.PostAsJsonAsync("/api/modules", new { name = "Wiki V1", category = "system", team = "Systems" }))
+        (await Admin.PostAsJsonAsync("/api/modules", new { name = "Wiki V1", category = "system", team = Desk.SystemsTeam }))
             .EnsureSuccessStatusCode();
 
         var renamed = await (await Admin.PutAsJsonAsync("/api/modules/Wiki V1", new { name = "Wiki V2" })).Json(HttpStatusCode.OK);
@@ -104,7 +104,7 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
     [Fact]
     public async Task RenamingAModuleOntoAnotherModulesNameIsAConflict()
     {
-        (await Admin.PostAsJsonAsync("/api/modules", new { name = "Badge reader", category = "hardware", team = "Hardware" }))
+        (await Admin.PostAsJsonAsync("/api/modules", new { name = "Badge reader", category = "hardware", team = Desk.HardwareTeam }))
             .EnsureSuccessStatusCode();
 
         await (await Admin.PutAsJsonAsync("/api/modules/Badge reader", new { name = Desk.Printer })).Json(HttpStatusCode.Conflict);
@@ -115,7 +115,7 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
     [Fact]
     public async Task AModuleNameWithASlashIsEitherRefusedOrAddressable()
     {
-        var response = await Admin.PostAsJsonAsync("/api/modules", new { name = "CRM/ERP bridge V2", category = "system", team = "Systems" });
+        var response = await Admin.PostAsJsonAsync("/api/modules", new { name = "CRM/ERP bridge V2", category = "system", team = Desk.SystemsTeam });
 
         if (response.StatusCode == HttpStatusCode.BadRequest)
         {
@@ -131,7 +131,7 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
     [Fact]
     public async Task AModuleWithoutTicketsIsDeleted()
     {
-        (await Admin.PostAsJsonAsync("/api/modules", new { name = "Old fax", category = "hardware", team = "Hardware" }))
+        (await Admin.PostAsJsonAsync("/api/modules", new { name = "Old fax", category = "hardware", team = Desk.HardwareTeam }))
             .EnsureSuccessStatusCode();
 
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync("/api/modules/Old fax")).StatusCode);
@@ -143,7 +143,7 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
     [Fact]
     public async Task AModuleWithTicketsCannotBeDeleted()
     {
-        (await Admin.PostAsJsonAsync("/api/modules", new { name = "Mail server", category = "system", team = "Systems" }))
+        (await Admin.PostAsJsonAsync("/api/modules", new { name = "Mail server", category = "system", team = Desk.SystemsTeam }))
             .EnsureSuccessStatusCode();
         var number = await _desk.ReportAsync(change: b => b["module"] = "Mail server");
 
@@ -177,17 +177,17 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
     [Fact]
     public async Task MovingAModuleToAnotherTeamRoutesTheNextTicketThere()
     {
-        (await Admin.PostAsJsonAsync("/api/modules", new { name = "Projector 5F", category = "hardware", team = "Systems" }))
+        (await Admin.PostAsJsonAsync("/api/modules", new { name = "Projector 5F", category = "hardware", team = Desk.SystemsTeam }))
             .EnsureSuccessStatusCode();
         var first = await _desk.ReportAsync(change: b => b["module"] = "Projector 5F");
 
-        (await Admin.PutAsJsonAsync("/api/modules/Projector 5F", new { team = "Hardware" })).EnsureSuccessStatusCode();
+        (await Admin.PutAsJsonAsync("/api/modules/Projector 5F", new { team = Desk.HardwareTeam })).EnsureSuccessStatusCode();
         var second = await _desk.ReportAsync(change: b => b["module"] = "Projector 5F");
 
         var firstTicket = await (await Admin.GetAsync($"/api/tickets/{first}")).Json(HttpStatusCode.OK);
         var secondTicket = await (await Admin.GetAsync($"/api/tickets/{second}")).Json(HttpStatusCode.OK);
-        Assert.Equal("Systems", firstTicket["team"]!.GetValue<string>());
-        Assert.Equal("Hardware", secondTicket["team"]!.GetValue<string>());
+        Assert.Equal(Desk.SystemsTeam, firstTicket["team"]!.GetValue<string>());
+        Assert.Equal(Desk.HardwareTeam, secondTicket["team"]!.GetValue<string>());
     }
 
     [Fact]
@@ -195,13 +195,13 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
     {
         var modules = await (await _desk.Alice.GetAsync("/api/modules")).JsonArray();
         Assert.Contains(modules, m => m!["name"]!.GetValue<string>() == Desk.SalesModule);
-        await (await _desk.Alice.GetAsync($"/api/modules/{Desk.Printer}")).Json(HttpStatusCode.OK);
+        await (await _desk.Alice.GetAsync($"/api/modules/{Desk.Url(Desk.Printer)}")).Json(HttpStatusCode.OK);
 
-        await (await _desk.Alice.PostAsJsonAsync("/api/modules", new { name = "Mine", category = "system", team = "Systems" }))
+        await (await _desk.Alice.PostAsJsonAsync("/api/modules", new { name = "Mine", category = "system", team = Desk.SystemsTeam }))
             .Json(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Forbidden,
-            (await _desk.Alice.PutAsJsonAsync($"/api/modules/{Desk.Printer}", new { team = "Systems" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _desk.Alice.DeleteAsync($"/api/modules/{Desk.Printer}")).StatusCode);
+            (await _desk.Alice.PutAsJsonAsync($"/api/modules/{Desk.Url(Desk.Printer)}", new { team = Desk.SystemsTeam })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _desk.Alice.DeleteAsync($"/api/modules/{Desk.Url(Desk.Printer)}")).StatusCode);
         await (await Admin.GetAsync("/api/modules/Mine")).Json(HttpStatusCode.NotFound);
     }
 
@@ -211,15 +211,15 @@ public sealed class ModulesApiTests(DeskFixture fixture) : IClassFixture<DeskFix
         foreach (var staff in new[] { _desk.Engineer, _desk.Supervisor })
         {
             await (await staff.GetAsync("/api/modules")).JsonArray();
-            await (await staff.PostAsJsonAsync("/api/modules", new { name = "Theirs", category = "system", team = "Systems" }))
+            await (await staff.PostAsJsonAsync("/api/modules", new { name = "Theirs", category = "system", team = Desk.SystemsTeam }))
                 .Json(HttpStatusCode.Forbidden);
             Assert.Equal(HttpStatusCode.Forbidden,
-                (await staff.PutAsJsonAsync($"/api/modules/{Desk.SalesModule}", new { category = "x" })).StatusCode);
+                (await staff.PutAsJsonAsync($"/api/modules/{Desk.Url(Desk.SalesModule)}", new { category = "x" })).StatusCode);
         }
 
         using var anonymous = _desk.App.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/modules")).StatusCode);
-        var sales = await (await Admin.GetAsync($"/api/modules/{Desk.SalesModule}")).Json(HttpStatusCode.OK);
+        var sales = await (await Admin.GetAsync($"/api/modules/{Desk.Url(Desk.SalesModule)}")).Json(HttpStatusCode.OK);
         Assert.Equal("system", sales["category"]!.GetValue<string>());
     }
 }

@@ -98,24 +98,24 @@ public sealed class RoutingOnIntakeTests : IAsyncLifetime
         Assert.Equal("wang", reassigned["assignee"]!["login"]!.GetValue<string>());
         var lines = (await HistoryAsync(number)).Where(e => e!["field"]?.GetValue<string>() == "assignee").ToList();
         Assert.Equal(2, lines.Count);
-        Assert.Equal(("li", "wang", "Reassigned from li by SUP1"),
+        Assert.Equal(("li", "wang", $"Reassigned from li by {Desk.SupervisorName}"),
             (lines[1]!["oldValue"]!.GetValue<string>(), lines[1]!["newValue"]!.GetValue<string>(), lines[1]!["note"]!.GetValue<string>()));
     }
 
     [Fact]
     public async Task AModuleWithoutATeamGoesToItsCategorysDefaultTeam()
     {
-        await (await _desk.Admin.PutAsJsonAsync("/api/routing/categories/hardware", new { team = "Hardware" })).Json(HttpStatusCode.OK);
+        await (await _desk.Admin.PutAsJsonAsync("/api/routing/categories/hardware", new { team = Desk.HardwareTeam })).Json(HttpStatusCode.OK);
         await (await _desk.Admin.PostAsJsonAsync("/api/modules", new { name = "Badge reader 2F", category = "hardware" }))
             .Json(HttpStatusCode.Created);
 
         var number = await ReportAsync("Badge reader 2F", "P3");
 
-        Assert.Equal("Hardware", (await TicketAsync(number))["team"]!.GetValue<string>());
+        Assert.Equal(Desk.HardwareTeam, (await TicketAsync(number))["team"]!.GetValue<string>());
         var line = (await HistoryAsync(number)).Single(e => e!["field"]?.GetValue<string>() == "team");
         Assert.Contains("Default team of category 'hardware'", line!["note"]!.GetValue<string>(), StringComparison.Ordinal);
         var routes = await (await _desk.Admin.GetAsync("/api/routing/categories")).JsonArray();
-        Assert.Equal("Hardware", routes.Single(r => r!["category"]!.GetValue<string>() == "hardware")!["team"]!.GetValue<string>());
+        Assert.Equal(Desk.HardwareTeam, routes.Single(r => r!["category"]!.GetValue<string>() == "hardware")!["team"]!.GetValue<string>());
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class RoutingOnIntakeTests : IAsyncLifetime
 
         // A supervisor dispatches it; an engineer in one team brings that team along.
         var assigned = await (await _desk.Supervisor.Act(number, "assign", new { assignee = "eng2" })).Json(HttpStatusCode.OK);
-        Assert.Equal("Hardware", assigned["team"]!.GetValue<string>());
+        Assert.Equal(Desk.HardwareTeam, assigned["team"]!.GetValue<string>());
     }
 
     [Fact]

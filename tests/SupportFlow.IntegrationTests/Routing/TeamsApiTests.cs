@@ -67,10 +67,10 @@ public sealed class TeamsApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
     [Fact]
     public async Task ATeamNameThatIsTakenIsAConflict()
     {
-        var response = await Admin.PostAsJsonAsync("/api/teams", new { name = "Systems", members = new[] { "eng2" } });
+        var response = await Admin.PostAsJsonAsync("/api/teams", new { name = Desk.SystemsTeam, members = new[] { "eng2" } });
 
         await response.Json(HttpStatusCode.Conflict);
-        var systems = await (await Admin.GetAsync("/api/teams/Systems")).Json(HttpStatusCode.OK);
+        var systems = await (await Admin.GetAsync($"/api/teams/{Desk.Url(Desk.SystemsTeam)}")).Json(HttpStatusCode.OK);
         Assert.DoesNotContain("eng2", systems["members"]!.AsArray().Select(m => m!.GetValue<string>()));
     }
 
@@ -80,10 +80,10 @@ public sealed class TeamsApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
         var teams = await (await Admin.GetAsync("/api/teams")).JsonArray();
 
         var names = teams.Select(t => t!["name"]!.GetValue<string>()).ToList();
-        Assert.Contains("Systems", names);
-        Assert.Contains("Hardware", names);
+        Assert.Contains(Desk.SystemsTeam, names);
+        Assert.Contains(Desk.HardwareTeam, names);
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
-        var systems = teams.Single(t => t!["name"]!.GetValue<string>() == "Systems")!;
+        var systems = teams.Single(t => t!["name"]!.GetValue<string>() == Desk.SystemsTeam)!;
         Assert.Equal(["eng1", "sup1"], systems["members"]!.AsArray().Select(m => m!.GetValue<string>()));
         await (await Admin.GetAsync("/api/teams/Nowhere")).Json(HttpStatusCode.NotFound);
     }
@@ -127,7 +127,7 @@ public sealed class TeamsApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
     {
         (await Admin.PostAsJsonAsync("/api/teams", new { name = "Storage" })).EnsureSuccessStatusCode();
 
-        await (await Admin.PutAsJsonAsync("/api/teams/Storage", new { name = "Hardware" })).Json(HttpStatusCode.Conflict);
+        await (await Admin.PutAsJsonAsync("/api/teams/Storage", new { name = Desk.HardwareTeam })).Json(HttpStatusCode.Conflict);
 
         await (await Admin.GetAsync("/api/teams/Storage")).Json(HttpStatusCode.OK);
     }
@@ -157,7 +157,7 @@ public sealed class TeamsApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
         await (await Admin.DeleteAsync("/api/teams/Printing")).Json(HttpStatusCode.Conflict);
         await (await Admin.GetAsync("/api/teams/Printing")).Json(HttpStatusCode.OK);
 
-        (await Admin.PutAsJsonAsync("/api/modules/Floor 2 printer", new { team = "Hardware" })).EnsureSuccessStatusCode();
+        (await Admin.PutAsJsonAsync("/api/modules/Floor 2 printer", new { team = Desk.HardwareTeam })).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync("/api/teams/Printing")).StatusCode);
         await (await Admin.GetAsync("/api/teams/Printing")).Json(HttpStatusCode.NotFound);
         var eng2 = await (await Admin.GetAsync("/api/users/eng2")).Json(HttpStatusCode.OK);
@@ -187,16 +187,16 @@ public sealed class TeamsApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
         foreach (var staff in new[] { _desk.Engineer, _desk.Supervisor })
         {
             var teams = await (await staff.GetAsync("/api/teams")).JsonArray();
-            Assert.Contains(teams, t => t!["name"]!.GetValue<string>() == "Systems");
-            await (await staff.GetAsync("/api/teams/Systems")).Json(HttpStatusCode.OK);
+            Assert.Contains(teams, t => t!["name"]!.GetValue<string>() == Desk.SystemsTeam);
+            await (await staff.GetAsync($"/api/teams/{Desk.Url(Desk.SystemsTeam)}")).Json(HttpStatusCode.OK);
             await (await staff.PostAsJsonAsync("/api/teams", new { name = "Rogue" })).Json(HttpStatusCode.Forbidden);
             Assert.Equal(HttpStatusCode.Forbidden,
-                (await staff.PutAsJsonAsync("/api/teams/Systems", new { assignmentMode = "roundRobin" })).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await staff.DeleteAsync("/api/teams/Hardware")).StatusCode);
+                (await staff.PutAsJsonAsync($"/api/teams/{Desk.Url(Desk.SystemsTeam)}", new { assignmentMode = "roundRobin" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await staff.DeleteAsync($"/api/teams/{Desk.Url(Desk.HardwareTeam)}")).StatusCode);
         }
 
         await (await Admin.GetAsync("/api/teams/Rogue")).Json(HttpStatusCode.NotFound);
-        var systems = await (await Admin.GetAsync("/api/teams/Systems")).Json(HttpStatusCode.OK);
+        var systems = await (await Admin.GetAsync($"/api/teams/{Desk.Url(Desk.SystemsTeam)}")).Json(HttpStatusCode.OK);
         Assert.Equal("manual", systems["assignmentMode"]!.GetValue<string>());
     }
 
@@ -204,7 +204,7 @@ public sealed class TeamsApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
     public async Task AReporterCannotReadTeams()
     {
         await (await _desk.Alice.GetAsync("/api/teams")).Json(HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _desk.Alice.GetAsync("/api/teams/Systems")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _desk.Alice.GetAsync($"/api/teams/{Desk.Url(Desk.SystemsTeam)}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _desk.Alice.PostAsJsonAsync("/api/teams", new { name = "Mine" })).StatusCode);
         using var anonymous = _desk.App.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/teams")).StatusCode);

@@ -11,8 +11,8 @@ namespace SupportFlow.IntegrationTests.Search;
 /// <summary>
 /// Tickets received a minute apart, searched with <c>GET /api/tickets?q=</c>:
 /// <list type="bullet">
-/// <item>jam: bob, Printer (Hardware), "打印机显示纸张卡住，卡纸", HP LaserJet 1020 in the description</item>
-/// <item>captcha: alice, Sales (Systems), "登录时提示验证码错误"</item>
+/// <item>jam: bob, Printer (硬件组 Hardware), "打印机显示纸张卡住，卡纸", HP LaserJet 1020 in the description</item>
+/// <item>captcha: alice, Sales (系统组), "登录时提示验证码错误"</item>
 /// <item>vpn: alice, "VPN 无法连接"; eng1's work note 检查防火墙规则 (internal), a public update about 网络组,
 /// and alice's comment 今天上午</item>
 /// <item>outlook: bob, "Outlook 邮件同步失败"</item>
@@ -65,7 +65,7 @@ public sealed class TicketSearchTests(SearchDeskFixture fixture) : IClassFixture
         keys.Length == 0 ? [] : [.. keys.Split(',').Select(k => fixture.Numbers[k])];
 
     private static Task<List<string>> SearchAsync(HttpClient client, string q, string more = "", int limit = 200) =>
-        client.AllNumbersAsync("q=" + Uri.EscapeDataString(q) + more, limit);
+        client.AllNumbersAsync("q=" + Uri.EscapeDataString(q) + Desk.Named(more), limit);
 
     [Theory]
     [InlineData("卡纸", "jam")]                  // two characters
@@ -152,8 +152,8 @@ public sealed class TicketSearchTests(SearchDeskFixture fixture) : IClassFixture
     }
 
     [Theory]
-    [InlineData("&team=Hardware", "jam")]
-    [InlineData("&team=Systems", "")]
+    [InlineData("&team={hardware}", "jam")]
+    [InlineData("&team={systems}", "")]
     [InlineData("&status=new&priority=P2", "jam")]
     [InlineData("&status=closed", "")]
     [InlineData("&sort=slaDue", "jam")]

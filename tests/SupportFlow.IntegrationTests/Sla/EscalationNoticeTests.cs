@@ -11,13 +11,13 @@ namespace SupportFlow.IntegrationTests.Sla;
 /// <summary>
 /// Escalation levels reach their <c>notify</c> target through the outbox, over real SMTP and a real
 /// webhook receiver: each level once per ticket, at its time, in each recipient's language.
-/// The team 系统组 (张伟, who reads Chinese, and Lina, who reads English) owns the module 系统 报表V2;
+/// The team 报表组 Reports (张伟, who reads Chinese, and Lina, who reads English) owns the module 系统 报表V2;
 /// 王主管 is a supervisor who reads Chinese. An unassigned P1 breaches assignment 10 minutes after
 /// receipt (and first response at 15, update at 2 hours), so a level of N minutes falls due at 10 + N.
 /// </summary>
 public sealed class EscalationNoticeTests
 {
-    private const string Team = "系统组";
+    private const string Team = "报表组 Reports";
     private const string Module = "系统 报表V2";
     private const string Title = "月结报表 导出失败/卡住";
     private static readonly DateTimeOffset T0 = SupportFlowApp.Start;
@@ -124,7 +124,7 @@ public sealed class EscalationNoticeTests
         await TeamAsync(desk);
         await LevelsAsync(desk,
             new { name = "一级 主管", afterBreachMinutes = 60, notify = "supervisors" },
-            new { name = "二级 系统组", afterBreachMinutes = 120, notify = "team" },
+            new { name = "二级 报表组", afterBreachMinutes = 120, notify = "team" },
             new { name = "三级 张伟", afterBreachMinutes = 180, notify = "user:zhangwei" });
         var number = await ReportP1Async(desk);
 
@@ -146,13 +146,13 @@ public sealed class EscalationNoticeTests
         Assert.Single(Escalations(inbox));
         Assert.Single((await desk.HistoryAsync(number)).SlaLines("firstResponse", "escalation:一级 主管"));
 
-        // Level 2 at 130 minutes: each member of 系统组 in their own language.
+        // Level 2 at 130 minutes: each member of the team in their own language.
         await SweepAtAsync(desk, 131);
         var second = Escalations(inbox).Skip(1).ToList();
         Assert.Equal(["lina@example.com", "zhangwei@example.com"], second.SelectMany(m => m.EnvelopeTo).Order(StringComparer.Ordinal));
         var toLina = second.Single(m => m.EnvelopeTo.SequenceEqual(["lina@example.com"]));
-        Assert.Equal($"[#{number}] SLA escalation 二级 系统组: {Title}", toLina.Subject);
-        Assert.Contains("has been breached for 2 hours 1 minute: escalation level 二级 系统组", toLina.Body, StringComparison.Ordinal);
+        Assert.Equal($"[#{number}] SLA escalation 二级 报表组: {Title}", toLina.Subject);
+        Assert.Contains("has been breached for 2 hours 1 minute: escalation level 二级 报表组", toLina.Body, StringComparison.Ordinal);
         Assert.Contains("已超时 2 小时 1 分钟", second.Single(m => m.EnvelopeTo.SequenceEqual(["zhangwei@example.com"])).Body,
             StringComparison.Ordinal);
 

@@ -64,7 +64,7 @@ public sealed class SlaSweepTests
             Assert.Equal("P2", row.Str("priority"));
             Assert.Equal("Invoices print blank", row.Str("title"));
             Assert.Equal("eng1", row.Str("assignee"));
-            Assert.Equal("Systems", row.Str("team"));
+            Assert.Equal(Desk.SystemsTeam, row.Str("team"));
             Assert.Equal(T0.AddHours(8), row.Time("dueAt"));
             Assert.Equal(T0 + TimeSpan.FromMinutes(481), row.Time("recordedAt"));
         }

@@ -67,7 +67,7 @@ public static class SlaTestKit
             b["channel"] = "phone";
             b["occurredAt"] = Iso(receivedAt - TimeSpan.FromMinutes(5));
             b["receivedAt"] = Iso(receivedAt);
-            b["reporter"] = new JsonObject { ["login"] = "alice", ["name"] = "Alice 王", ["department"] = "Sales" };
+            b["reporter"] = new JsonObject { ["login"] = "alice", ["name"] = Desk.AliceName, ["department"] = Desk.SalesDepartment };
             if (title is not null)
             {
                 b["title"] = title;

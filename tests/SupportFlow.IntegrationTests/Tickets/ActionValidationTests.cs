@@ -31,7 +31,7 @@ public sealed class ActionValidationTests(DeskFixture fixture) : IClassFixture<D
     [InlineData(Stage.New, "supervisor", "assign", """{"assignee":"alice"}""", "assignee")]
     [InlineData(Stage.New, "supervisor", "assign", """{}""", "assignee")]
     [InlineData(Stage.New, "supervisor", "assign", """{"assignee":"eng1","team":"Networking"}""", "team")]
-    [InlineData(Stage.New, "supervisor", "assign", """{"assignee":"eng2","team":"Systems"}""", "assignee")]
+    [InlineData(Stage.New, "supervisor", "assign", $$"""{"assignee":"eng2","team":"{{Desk.SystemsTeam}}"}""", "assignee")]
     [InlineData(Stage.InProgress, "engineer", "worklog", """{"text":"Checked the logs","method":"fax"}""", "method")]
     [InlineData(Stage.InProgress, "engineer", "worklog", """{"method":"remote"}""", "text")]
     [InlineData(Stage.InProgress, "engineer", "worklog", """{"text":"Checked the logs"}""", "method")]
@@ -97,7 +97,7 @@ public sealed class ActionValidationTests(DeskFixture fixture) : IClassFixture<D
     [Fact]
     public async Task ADeactivatedEngineerCannotBeAssigned()
     {
-        (await _desk.Admin.PostAsJsonAsync("/api/users", new { login = "eng9", name = "Gone", role = "engineer", teams = new[] { "Systems" } }))
+        (await _desk.Admin.PostAsJsonAsync("/api/users", new { login = "eng9", name = "Gone", role = "engineer", teams = new[] { Desk.SystemsTeam } }))
             .EnsureSuccessStatusCode();
         (await _desk.Admin.DeleteAsync("/api/users/eng9")).EnsureSuccessStatusCode();
         var number = await fixture.SharedTicketAsync(Stage.New);

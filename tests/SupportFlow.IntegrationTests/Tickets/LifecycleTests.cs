@@ -212,7 +212,7 @@ public sealed class LifecycleTests(DeskFixture fixture) : IClassFixture<DeskFixt
         var response = await _desk.Engineer.PostJsonAsync("/api/tickets", Desk.Report(b =>
         {
             b["channel"] = "phone";
-            b["reporter"] = new JsonObject { ["name"] = "Alice 王", [key] = value };
+            b["reporter"] = new JsonObject { ["name"] = Desk.AliceName, [key] = value };
         }));
         var number = (await response.Json(HttpStatusCode.Created)).Str("number");
 

@@ -73,7 +73,7 @@ public sealed partial class ProblemLanguageTests(DeskFixture fixture) : IClassFi
     {
         (await _desk.Admin.PostAsJsonAsync("/api/users", new
         {
-            login = "zhao", name = "赵工", role = "supervisor", department = "IT", language = "zh-CN",
+            login = "zhao", name = "赵工", role = "supervisor", department = Desk.ItDepartment, language = "zh-CN",
         })).EnsureSuccessStatusCode();
         var zhao = await _desk.App.ClientForAsync("zhao");
         var number = await _desk.TicketAtAsync(Stage.New);

@@ -80,7 +80,7 @@ public sealed class RolePermissionTests(DeskFixture fixture) : IClassFixture<Des
 
         var problem = await (await _desk.Alice.GetAsync(url)).Problem(HttpStatusCode.NotFound);
 
-        Assert.DoesNotContain("Bob", problem.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Desk.BobName, problem.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -134,7 +134,7 @@ public sealed class RolePermissionTests(DeskFixture fixture) : IClassFixture<Des
         var number = await _desk.TicketAtAsync(Stage.InProgress);
 
         var ticket = await (await _desk.OtherEngineer.GetAsync($"/api/tickets/{number}")).Json(HttpStatusCode.OK);
-        Assert.Equal("Systems", ticket.Str("team"));
+        Assert.Equal(Desk.SystemsTeam, ticket.Str("team"));
         Assert.NotEmpty(await (await _desk.OtherEngineer.GetAsync($"/api/tickets/{number}/history")).JsonArray());
     }
 

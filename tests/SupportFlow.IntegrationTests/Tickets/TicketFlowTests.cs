@@ -23,15 +23,15 @@ public sealed class TicketFlowTests : IAsyncLifetime
         Assert.Equal("20260520-001", number);
         Assert.Equal($"/api/tickets/{number}", created.Headers.Location?.OriginalString);
         Assert.Equal("new", ticket["status"]!.GetValue<string>());
-        Assert.Equal("Systems", ticket["team"]!.GetValue<string>());
+        Assert.Equal(Desk.SystemsTeam, ticket["team"]!.GetValue<string>());
         Assert.Equal("alice", ticket["reporter"]!["login"]!.GetValue<string>());
-        Assert.Equal("Sales", ticket["reporter"]!["department"]!.GetValue<string>());
+        Assert.Equal(Desk.SalesDepartment, ticket["reporter"]!["department"]!.GetValue<string>());
         Assert.Equal("2026-05-20T14:30:00+08:00", ticket["receivedAt"]!.GetValue<string>());
 
         var s = _desk.Supervisor;
         var e = _desk.Engineer;
         await (await s.Act(number, "triage", new { priority = "P1", reason = "Whole sales team blocked" })).Json(HttpStatusCode.OK);
-        var assigned = await (await s.Act(number, "assign", new { assignee = "eng1", team = "Systems" })).Json(HttpStatusCode.OK);
+        var assigned = await (await s.Act(number, "assign", new { assignee = "eng1", team = Desk.SystemsTeam })).Json(HttpStatusCode.OK);
         Assert.Equal("assigned", assigned["status"]!.GetValue<string>());
         Assert.Equal("eng1", assigned["assignee"]!["login"]!.GetValue<string>());
 

@@ -138,8 +138,8 @@ public sealed class TicketListPagingTests(PagingDeskFixture fixture) : IClassFix
     [Fact]
     public async Task AFilteredListPagesLikeTheUnpagedOne()
     {
-        var all = await _desk.Supervisor.AllNumbersAsync("status=new&team=Systems");
-        var paged = await _desk.Supervisor.AllNumbersAsync("status=new&team=Systems", 2);
+        var all = await _desk.Supervisor.AllNumbersAsync(Desk.Named("status=new&team={systems}"));
+        var paged = await _desk.Supervisor.AllNumbersAsync(Desk.Named("status=new&team={systems}"), 2);
 
         Assert.Equal(all, paged);
     }

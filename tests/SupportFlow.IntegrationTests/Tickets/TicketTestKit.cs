@@ -56,7 +56,7 @@ public sealed record TicketState(string Status, int HistoryLength, string Update
 
 public static class TicketTestKit
 {
-    /// <summary>A reporter (alice unless told) reports a Systems ticket and it is walked to <paramref name="stage"/> (owner eng1).</summary>
+    /// <summary>A reporter (alice unless told) reports a ticket of team 系统组 and it is walked to <paramref name="stage"/> (owner eng1).</summary>
     public static async Task<string> TicketAtAsync(this Desk desk, Stage stage, HttpClient? reporter = null)
     {
         reporter ??= desk.Alice;

@@ -18,9 +18,9 @@ public sealed class MeAndSecretsTests(DeskFixture fixture) : IClassFixture<DeskF
     public static TheoryData<string, string, string> EveryRole => new()
     {
         { "admin", "admin", "Admin" },
-        { "sup1", "supervisor", "SUP1" },
-        { "eng1", "engineer", "ENG1" },
-        { "alice", "reporter", "Alice 王" },
+        { "sup1", "supervisor", Desk.SupervisorName },
+        { "eng1", "engineer", Desk.EngineerName },
+        { "alice", "reporter", Desk.AliceName },
     };
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class MeAndSecretsTests(DeskFixture fixture) : IClassFixture<DeskF
     {
         var me = await (await _desk.Alice.GetAsync("/api/me")).Json(HttpStatusCode.OK);
 
-        Assert.Equal(("Sales", "alice@example.com", "1001"),
+        Assert.Equal((Desk.SalesDepartment, "alice@example.com", "1001"),
             (me["department"]!.GetValue<string>(), me["email"]!.GetValue<string>(), me["phone"]!.GetValue<string>()));
         Assert.Empty(me["teams"]!.AsArray());
     }

@@ -17,7 +17,7 @@ public sealed class UsersApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
     {
         var response = await Admin.PostAsJsonAsync("/api/users", new
         {
-            login = "carol", name = "Carol 陈", role = "engineer", department = "Network Ops", teams = new[] { "Systems" },
+            login = "carol", name = "Carol 陈", role = "engineer", department = "Network Ops", teams = new[] { Desk.SystemsTeam },
             email = "carol@example.com", phone = "+86 21 5555 0101", password = "correct horse battery",
         });
 
@@ -27,7 +27,7 @@ public sealed class UsersApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
         Assert.Equal("Carol 陈", user["name"]!.GetValue<string>());
         Assert.Equal("engineer", user["role"]!.GetValue<string>());
         Assert.Equal("Network Ops", user["department"]!.GetValue<string>());
-        Assert.Equal(["Systems"], user["teams"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal([Desk.SystemsTeam], user["teams"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal("carol@example.com", user["email"]!.GetValue<string>());
         Assert.Equal("+86 21 5555 0101", user["phone"]!.GetValue<string>());
         Assert.True(user["active"]!.GetValue<bool>());
@@ -37,7 +37,7 @@ public sealed class UsersApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
 
         var fetched = await (await Admin.GetAsync(response.Headers.Location)).Json(HttpStatusCode.OK);
         Assert.Equal("Carol 陈", fetched["name"]!.GetValue<string>());
-        var team = await (await Admin.GetAsync("/api/teams/Systems")).Json(HttpStatusCode.OK);
+        var team = await (await Admin.GetAsync($"/api/teams/{Desk.Url(Desk.SystemsTeam)}")).Json(HttpStatusCode.OK);
         Assert.Contains("carol", team["members"]!.AsArray().Select(m => m!.GetValue<string>()));
     }
 
@@ -86,7 +86,7 @@ public sealed class UsersApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
 
         await response.Json(HttpStatusCode.Conflict);
         var alice = await (await Admin.GetAsync("/api/users/alice")).Json(HttpStatusCode.OK);
-        Assert.Equal("Alice 王", alice["name"]!.GetValue<string>());
+        Assert.Equal(Desk.AliceName, alice["name"]!.GetValue<string>());
     }
 
     [Fact]
@@ -116,9 +116,9 @@ public sealed class UsersApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
         { """{"login":"x1","name":"X","role":"reporter","email":"nope"}""", "email" },
         { """{"login":"x1","name":"X","role":"reporter","password":"short"}""", "password" },
         { """{"login":"x1","name":"X","role":"engineer","teams":["No such team"]}""", "teams" },
-        { """{"login":"x1","name":"X","role":"reporter","teams":["Systems"]}""", "teams" },
+        { $$"""{"login":"x1","name":"X","role":"reporter","teams":["{{Desk.SystemsTeam}}"]}""", "teams" },
         { """{"login":"x1","name":"X","role":"reporter","available":"yes"}""", "available" },
-        { """{"login":"x1","name":"X","role":"reporter","teams":"Systems"}""", "teams" },
+        { $$"""{"login":"x1","name":"X","role":"reporter","teams":"{{Desk.SystemsTeam}}"}""", "teams" },
     };
 
     [Theory]
@@ -160,8 +160,8 @@ public sealed class UsersApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
         Assert.Equal(logins.Order(StringComparer.Ordinal), logins);
         var eng1 = await (await Admin.GetAsync("/api/users/eng1")).Json(HttpStatusCode.OK);
         Assert.Equal("engineer", eng1["role"]!.GetValue<string>());
-        Assert.Equal("IT", eng1["department"]!.GetValue<string>());
-        Assert.Equal(["Systems"], eng1["teams"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(Desk.ItDepartment, eng1["department"]!.GetValue<string>());
+        Assert.Equal([Desk.SystemsTeam], eng1["teams"]!.AsArray().Select(t => t!.GetValue<string>()));
     }
 
     [Fact]
@@ -179,28 +179,28 @@ public sealed class UsersApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
     {
         (await Admin.PostAsJsonAsync("/api/users", new
         {
-            login = "frank", name = "Frank", role = "engineer", teams = new[] { "Hardware" }, email = "frank@example.com",
-            department = "IT",
+            login = "frank", name = "Frank", role = "engineer", teams = new[] { Desk.HardwareTeam }, email = "frank@example.com",
+            department = Desk.ItDepartment,
         })).EnsureSuccessStatusCode();
 
         var updated = await (await Admin.PutAsJsonAsync("/api/users/frank", new
         {
-            name = "Frank Lee", role = "supervisor", teams = new[] { "Systems", "Hardware" }, available = false,
+            name = "Frank Lee", role = "supervisor", teams = new[] { Desk.SystemsTeam, Desk.HardwareTeam }, available = false,
         })).Json(HttpStatusCode.OK);
 
         Assert.Equal("Frank Lee", updated["name"]!.GetValue<string>());
         Assert.Equal("supervisor", updated["role"]!.GetValue<string>());
-        Assert.Equal(["Hardware", "Systems"], updated["teams"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal([Desk.HardwareTeam, Desk.SystemsTeam], updated["teams"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.False(updated["available"]!.GetValue<bool>());
         Assert.Equal("frank@example.com", updated["email"]!.GetValue<string>());
-        Assert.Equal("IT", updated["department"]!.GetValue<string>());
+        Assert.Equal(Desk.ItDepartment, updated["department"]!.GetValue<string>());
 
         var fetched = await (await Admin.GetAsync("/api/users/frank")).Json(HttpStatusCode.OK);
         Assert.Equal(updated.ToJsonString(), fetched.ToJsonString());
 
         var dropped = await (await Admin.PutAsJsonAsync("/api/users/frank", new { teams = Array.Empty<string>() })).Json(HttpStatusCode.OK);
         Assert.Empty(dropped["teams"]!.AsArray());
-        var systems = await (await Admin.GetAsync("/api/teams/Systems")).Json(HttpStatusCode.OK);
+        var systems = await (await Admin.GetAsync($"/api/teams/{Desk.Url(Desk.SystemsTeam)}")).Json(HttpStatusCode.OK);
         Assert.DoesNotContain("frank", systems["members"]!.AsArray().Select(m => m!.GetValue<string>()));
     }
 
@@ -221,18 +221,18 @@ public sealed class UsersApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
     public async Task PutValidatesLikePost()
     {
         await (await Admin.PutAsJsonAsync("/api/users/bob", new { role = "god" })).FieldError("role");
-        await (await Admin.PutAsJsonAsync("/api/users/bob", new { teams = new[] { "Systems" } })).FieldError("teams");
+        await (await Admin.PutAsJsonAsync("/api/users/bob", new { teams = new[] { Desk.SystemsTeam } })).FieldError("teams");
         await (await Admin.PutAsJsonAsync("/api/users/bob", new { email = "nope" })).FieldError("email");
         await (await Admin.PutAsJsonAsync("/api/users/bob", new { name = "" })).FieldError("name");
 
         var bob = await (await Admin.GetAsync("/api/users/bob")).Json(HttpStatusCode.OK);
-        Assert.Equal(("Bob", "reporter"), (bob["name"]!.GetValue<string>(), bob["role"]!.GetValue<string>()));
+        Assert.Equal((Desk.BobName, "reporter"), (bob["name"]!.GetValue<string>(), bob["role"]!.GetValue<string>()));
     }
 
     [Fact]
     public async Task DeletingAUserDeactivatesThemRevokesTheirTokensAndKeepsThemInHistory()
     {
-        (await Admin.PostAsJsonAsync("/api/users", new { login = "hank", name = "Hank 韩", role = "reporter", department = "Sales" }))
+        (await Admin.PostAsJsonAsync("/api/users", new { login = "hank", name = "Hank 韩", role = "reporter", department = Desk.SalesDepartment }))
             .EnsureSuccessStatusCode();
         var hank = await _desk.App.ClientForAsync("hank");
         var number = await _desk.ReportAsync(hank);
@@ -272,13 +272,13 @@ public sealed class UsersApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
     [Fact]
     public async Task DemotingATeamMemberToReporterDoesNotLeaveAReporterInATeam()
     {
-        (await Admin.PostAsJsonAsync("/api/users", new { login = "kim", name = "Kim", role = "engineer", teams = new[] { "Hardware" } }))
+        (await Admin.PostAsJsonAsync("/api/users", new { login = "kim", name = "Kim", role = "engineer", teams = new[] { Desk.HardwareTeam } }))
             .EnsureSuccessStatusCode();
 
         var response = await Admin.PutAsJsonAsync("/api/users/kim", new { role = "reporter" });
 
         var kim = await (await Admin.GetAsync("/api/users/kim")).Json(HttpStatusCode.OK);
-        var hardware = await (await Admin.GetAsync("/api/teams/Hardware")).Json(HttpStatusCode.OK);
+        var hardware = await (await Admin.GetAsync($"/api/teams/{Desk.Url(Desk.HardwareTeam)}")).Json(HttpStatusCode.OK);
         var inTeam = hardware["members"]!.AsArray().Any(m => m!.GetValue<string>() == "kim");
         if (response.StatusCode == HttpStatusCode.BadRequest)
         {
@@ -290,7 +290,7 @@ public sealed class UsersApiTests(DeskFixture fixture) : IClassFixture<DeskFixtu
             await response.Json(HttpStatusCode.OK);
             Assert.Equal("reporter", kim["role"]!.GetValue<string>());
             Assert.Empty(kim["teams"]!.AsArray());
-            Assert.False(inTeam, "a reporter is still a member of Hardware");
+            Assert.False(inTeam, "a reporter is still a member of the hardware team");
         }
     }
 

@@ -80,6 +80,15 @@ public sealed partial class CatalogueTests
     }
 
     [Fact]
+    public void NoUserFacingMessageIsBuiltFromAnInterpolatedString()
+    {
+        // An interpolated sentence is its own key: it can never have a translation.
+        var interpolated = SourceFiles().SelectMany(f => InterpolatedMessage().Matches(File.ReadAllText(f))
+            .Select(m => $"{Path.GetFileName(f)}: {m.Value}")).ToList();
+        Assert.True(interpolated.Count == 0, "Messages built with $\"...\":\n" + string.Join("\n", interpolated));
+    }
+
+    [Fact]
     public void EveryReminderMailIsWrittenInBothLanguages()
     {
         foreach (var kind in Enum.GetValues<ReminderKind>())
@@ -113,8 +122,7 @@ public sealed partial class CatalogueTests
     private static HashSet<string> MessageKeysInSource()
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(SourceRoot(), "src"), "*.cs", SearchOption.AllDirectories)
-                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        foreach (var file in SourceFiles())
         {
             foreach (Match match in KeyUse().Matches(File.ReadAllText(file)))
             {
@@ -124,6 +132,10 @@ public sealed partial class CatalogueTests
 
         return keys;
     }
+
+    private static IEnumerable<string> SourceFiles() =>
+        Directory.EnumerateFiles(Path.Combine(SourceRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     private static string SourceRoot()
     {
@@ -146,6 +158,9 @@ public sealed partial class CatalogueTests
 
     [GeneratedRegex("<data name=\"(?<name>[^\"]*)\"")]
     private static partial Regex CatalogueName();
+
+    [GeneratedRegex(@"new (?:Common\.|SupportFlow\.Common\.)?(?:DomainException|NotFoundException|ForbiddenException|LocalizedMessage|RequestValidationException)\(\$|errors\.Add\([^,]+, \$")]
+    private static partial Regex InterpolatedMessage();
 
     [GeneratedRegex("[A-Za-z]")]
     private static partial Regex LatinWord();

@@ -95,7 +95,7 @@ public static class ChatIntakeApi
     private static async Task<ChatChannel> FindAsync(SupportFlowDbContext db, string name, CancellationToken ct) =>
         await db.ChatChannels.AsNoTracking().Include(c => c.Module).ThenInclude(m => m.Team)
             .SingleOrDefaultAsync(c => c.Name == name && c.Enabled, ct)
-        ?? throw new SupportFlow.Common.NotFoundException($"No chat channel '{name}'.");
+        ?? throw new SupportFlow.Common.NotFoundException("No chat channel '{0}'.", name);
 
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
