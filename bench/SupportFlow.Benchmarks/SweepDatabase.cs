@@ -213,12 +213,12 @@ internal sealed class SweepDatabase : IDisposable
                 Friday = BenchCalendar.Week.Friday,
             });
             db.CalendarDays.AddRange(BenchCalendar.Days.Select(d => new CalendarDay(d.Date, d.Kind, d.Name)));
-            db.SlaEscalations.Add(new StoredSlaEscalation { Name = "department head", AfterBreachMinutes = 120, Notify = "head" });
+            db.SlaEscalations.Add(new StoredSlaEscalation { Name = "department head", AfterBreachMinutes = 120, Notify = "supervisors" });
             await db.SaveChangesAsync();
         }
 
         var calendar = BenchCalendar.Build();
-        IReadOnlyList<SlaEscalation> escalations = [new("department head", TimeSpan.FromHours(2), "head")];
+        IReadOnlyList<SlaEscalation> escalations = [new("department head", TimeSpan.FromHours(2), EscalationTarget.Supervisors)];
         var random = new Random(20260617);
         var serials = new Dictionary<DateOnly, int>();
         for (var first = 0; first < TicketCount; first += BatchSize)

@@ -177,7 +177,8 @@ public sealed partial class RequestErrors
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex IsoTimeWithOffset();
 
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    /// <summary>A value quoted back in a message, cut to 40 characters.</summary>
+    public static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }
 
 /// <summary>Which end of a period a bound is; a date means the start of its day for <see cref="From"/>, the end for <see cref="To"/>.</summary>

@@ -82,3 +82,15 @@ internal sealed class TicketSlaEventConfiguration : IEntityTypeConfiguration<Tic
         slaEvent.Property(e => e.Level).HasMaxLength(Limits.Name + 16);
     }
 }
+
+internal sealed class TicketEscalationConfiguration : IEntityTypeConfiguration<TicketEscalation>
+{
+    public void Configure(EntityTypeBuilder<TicketEscalation> escalation)
+    {
+        escalation.ToTable("TicketEscalations");
+        escalation.HasIndex(e => new { e.TicketId, e.Level }).IsUnique();
+        escalation.Property(e => e.Level).HasMaxLength(Limits.Name);
+        escalation.Property(e => e.Notify).HasMaxLength(Limits.Name);
+        escalation.HasOne(e => e.Ticket).WithMany().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -39,6 +39,8 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<TicketSlaEvent> TicketSlaEvents => Set<TicketSlaEvent>();
 
+    public DbSet<TicketEscalation> TicketEscalations => Set<TicketEscalation>();
+
     public DbSet<CategoryRoute> CategoryRoutes => Set<CategoryRoute>();
 
     public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();

@@ -59,6 +59,7 @@ public static class TicketRemoval
             history += await db.TicketHistory.Where(h => chunk.Contains(h.TicketId)).ExecuteDeleteAsync(ct);
             attachments += await db.Attachments.Where(a => chunk.Contains(a.TicketId)).ExecuteDeleteAsync(ct);
             await db.TicketSlaEvents.Where(e => chunk.Contains(e.TicketId)).ExecuteDeleteAsync(ct);
+            await db.TicketEscalations.Where(e => chunk.Contains(e.TicketId)).ExecuteDeleteAsync(ct);
             await db.Set<TicketClockInterval>().Where(i => chunk.Contains(i.TicketId)).ExecuteDeleteAsync(ct);
             await db.TicketSearch.Where(d => chunk.Contains(d.TicketId)).ExecuteDeleteAsync(ct);
             // Deliveries are told in the archived history; the inbound record stays (it keeps a mail

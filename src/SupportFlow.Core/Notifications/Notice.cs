@@ -47,6 +47,9 @@ public enum NotificationEvent
 
     /// <summary>Vendor contact: involved in a ticket.</summary>
     VendorInvolved,
+
+    /// <summary>An escalation level's target: the breach has lasted the level's time.</summary>
+    SlaEscalation,
 }
 
 /// <summary>Who a notice is for; the server turns each audience into addresses.</summary>
@@ -59,6 +62,12 @@ public enum Audience
 
     /// <summary>One vendor contact, named by the notice (<see cref="Notice.Vendor"/>).</summary>
     Vendor,
+
+    /// <summary>The members of the ticket's team.</summary>
+    Team,
+
+    /// <summary>One user, by the login of the notice's escalation target (<see cref="Notice.Escalation"/>).</summary>
+    User,
 }
 
 /// <summary>
@@ -67,6 +76,7 @@ public enum Audience
 /// note or SLA target, as the template's <c>{message}</c>. <paramref name="Vendor"/> is the
 /// contact an <see cref="Audience.Vendor"/> notice goes to. <paramref name="NewToTeam"/>: the ticket moved into its
 /// current team, whose chat hears of it once (not again when it comes back after moving elsewhere).
+/// <paramref name="Escalation"/>: the level an <see cref="NotificationEvent.SlaEscalation"/> notice is for.
 /// </summary>
 public sealed record Notice(NotificationEvent Event, Audience Audience, int? ActorId, string? Detail = null,
-    Tickets.VendorContact? Vendor = null, bool NewToTeam = false);
+    Tickets.VendorContact? Vendor = null, bool NewToTeam = false, OwedEscalation? Escalation = null);

@@ -12,7 +12,7 @@ public static partial class TemplateRendering
 {
     public static IReadOnlyList<string> Placeholders { get; } =
         ["number", "title", "priority", "status", "module", "team", "assignee", "reporter", "recipient", "feedbackWithin",
-            "message", "link"];
+            "message", "link", "level", "breachedFor"];
 
     public static TemplateText Render(TemplateText template, IReadOnlyDictionary<string, string> values)
     {
@@ -48,6 +48,19 @@ public static partial class TemplateRendering
             SlaTargetKind.BusinessDays => zh ? $"{Count(n)} 个工作日" : $"{Count(n)} business day{(n == 1 ? "" : "s")}",
             _ => target.ToString(),
         };
+    }
+
+    /// <summary>A span of wall-clock time, to the minute: "2 hours 5 minutes", "1 天 3 小时".</summary>
+    public static string Elapsed(TimeSpan span, string language)
+    {
+        var zh = language == Languages.Chinese;
+        var minutes = Math.Max(0, (long)span.TotalMinutes);
+        (long Amount, string Zh, string En)[] parts = [(minutes / 1440, "天", "day"), (minutes / 60 % 24, "小时", "hour"), (minutes % 60, "分钟", "minute")];
+        var named = parts.Where(p => p.Amount > 0)
+            .Select(p => zh ? $"{p.Amount.ToString(CultureInfo.InvariantCulture)} {p.Zh}"
+                : $"{p.Amount.ToString(CultureInfo.InvariantCulture)} {p.En}{(p.Amount == 1 ? "" : "s")}")
+            .ToList();
+        return named.Count > 0 ? string.Join(" ", named) : zh ? "0 分钟" : "0 minutes";
     }
 
     private static string Fill(string text, IReadOnlyDictionary<string, string> values) =>

@@ -89,7 +89,9 @@ public sealed class StoredSlaEscalation
 
     public int AfterBreachMinutes { get; set; }
 
+    /// <summary>The target's wire form (<see cref="EscalationTarget"/>).</summary>
     public string Notify { get; set; } = "";
 
-    public SlaEscalation ToEscalation() => new(Name, TimeSpan.FromMinutes(AfterBreachMinutes), Notify);
+    public SlaEscalation ToEscalation() =>
+        new(Name, TimeSpan.FromMinutes(AfterBreachMinutes), EscalationTarget.FromStored(Notify));
 }

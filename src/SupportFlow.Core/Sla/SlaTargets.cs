@@ -12,6 +12,15 @@ public static class SlaTargets
     public const string Warning = "warning";
     public const string Breach = "breach";
 
+    /// <summary>An escalation level's event is <c>escalation:NAME</c>.</summary>
+    public const string EscalationPrefix = "escalation:";
+
+    public static string EscalationLevel(string name) => EscalationPrefix + name;
+
+    /// <summary>The level name of an <c>escalation:NAME</c> event; null for a warning or breach.</summary>
+    public static string? EscalationName(string? level) =>
+        level is not null && level.StartsWith(EscalationPrefix, StringComparison.Ordinal) ? level[EscalationPrefix.Length..] : null;
+
     public static IEnumerable<(string Target, SlaTargetState State)> Named(SlaStatus status) =>
     [
         (FirstResponse, status.FirstResponse), (Assignment, status.Assignment), (Update, status.Update), (Resolution, status.Resolution),
@@ -47,7 +56,7 @@ public static class SlaTargets
         yield return (Breach, due, due);
         foreach (var escalation in escalations)
         {
-            yield return ("escalation:" + escalation.Name, due, due + escalation.AfterBreach);
+            yield return (EscalationLevel(escalation.Name), due, due + escalation.AfterBreach);
         }
     }
 
@@ -58,7 +67,7 @@ public static class SlaTargets
         {
             Warning => $"SLA warning: {target} is 80% elapsed, due {due}.",
             Breach => $"SLA breached: {target} was due {due}.",
-            _ => $"SLA escalation {level["escalation:".Length..]}: {target} was due {due}.",
+            _ => $"SLA escalation {EscalationName(level)}: {target} was due {due}.",
         };
     }
 }

@@ -1507,6 +1507,38 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.ToTable("TicketDepartments", (string)null);
                 });
 
+            modelBuilder.Entity("SupportFlow.Tickets.TicketEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Notify")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("TicketEscalations", (string)null);
+                });
+
             modelBuilder.Entity("SupportFlow.Tickets.TicketHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2119,6 +2151,17 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("SupportFlow.Tickets.TicketEscalation", b =>
+                {
+                    b.HasOne("SupportFlow.Tickets.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("SupportFlow.Tickets.TicketHistoryEntry", b =>

@@ -1461,6 +1461,36 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.ToTable("TicketDepartments", (string)null);
                 });
 
+            modelBuilder.Entity("SupportFlow.Tickets.TicketEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notify")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("TicketEscalations", (string)null);
+                });
+
             modelBuilder.Entity("SupportFlow.Tickets.TicketHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2061,6 +2091,17 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("SupportFlow.Tickets.TicketEscalation", b =>
+                {
+                    b.HasOne("SupportFlow.Tickets.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("SupportFlow.Tickets.TicketHistoryEntry", b =>

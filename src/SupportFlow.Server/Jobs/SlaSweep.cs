@@ -68,7 +68,8 @@ public sealed class SlaSweep(IServiceScopeFactory scopes, TimeProvider clock, IL
         var ticket = await db.Tickets.Include(t => t.ClockIntervals).Include(t => t.SlaEvents).AsSplitQuery()
             .SingleAsync(t => t.Id == id, cancellationToken);
         var recorded = await scope.ServiceProvider.GetRequiredService<SlaSettings>().ApplyAsync(ticket, now, cancellationToken);
-        // Warning and breach notifications go into the outbox in the same unit of work as the event.
+        // Warning, breach and escalation notifications (with each level's once-per-ticket record) go into the
+        // outbox in the same unit of work as the event.
         await scope.ServiceProvider.GetRequiredService<Notifications.TicketNotices>().AddAsync(ticket, now, cancellationToken);
         try
         {

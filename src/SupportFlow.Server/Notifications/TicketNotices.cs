@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Notifications;
+using SupportFlow.Server.Sla;
+using SupportFlow.Sla;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
 
@@ -13,7 +15,7 @@ namespace SupportFlow.Server.Notifications;
 /// <see cref="NoticeRules"/>) into outbox rows: one per recipient and channel, in the recipient's
 /// language, added to the same DbContext so they are saved in the change's own transaction.
 /// </summary>
-public sealed class TicketNotices(SupportFlowDbContext db, IOptions<SupportFlowOptions> options)
+public sealed class TicketNotices(SupportFlowDbContext db, SlaSettings sla, IOptions<SupportFlowOptions> options)
 {
     private Dictionary<(NotificationEvent, string), TemplateText>? _templates;
 
@@ -24,7 +26,7 @@ public sealed class TicketNotices(SupportFlowDbContext db, IOptions<SupportFlowO
     /// <summary>Adds (does not save) the outbox rows for the lines <paramref name="ticket"/> appended since it was loaded.</summary>
     public async Task AddAsync(Ticket ticket, DateTimeOffset now, CancellationToken ct)
     {
-        var notices = NoticeRules.From(ticket, ticket.History);
+        var notices = NoticeRules.From(ticket, ticket.History).Concat(await EscalationsAsync(ticket, now, ct)).ToList();
         if (notices.Count == 0)
         {
             return;
@@ -35,47 +37,85 @@ public sealed class TicketNotices(SupportFlowDbContext db, IOptions<SupportFlowO
         var supervisors = notices.Any(n => n.Audience == Audience.Supervisors)
             ? await db.Users.Where(u => u.Role == Role.Supervisor && u.IsActive).OrderBy(u => u.Login).ToListAsync(ct)
             : [];
-        var rows = new List<OutboxMessage>();
+        var teamMembers = notices.Any(n => n.Audience == Audience.Team) && ticket.TeamId is { } teamId
+            ? await db.Users.Where(u => u.IsActive && u.Teams.Any(t => t.Id == teamId)).OrderBy(u => u.Login).ToListAsync(ct)
+            : [];
+        var rows = new List<(OutboxMessage Row, string? Level)>();
         foreach (var notice in notices)
         {
+            var mine = new List<OutboxMessage>();
             switch (notice.Audience)
             {
                 case Audience.Reporter:
                     if ((ticket.Reporter.Email ?? reporter?.Email) is { } address)
                     {
                         var language = Languages.Normalize(reporter?.Language) ?? DefaultLanguage;
-                        rows.Add(await EmailAsync(ticket, notice, address, ticket.Reporter.Name, language, now, ct));
+                        mine.Add(await EmailAsync(ticket, notice, address, ticket.Reporter.Name, language, now, ct));
                     }
 
                     break;
                 case Audience.Assignee when ticket.Assignee is { } assignee && assignee.Id != notice.ActorId:
-                    await PersonAsync(rows, ticket, notice, assignee, now, ct);
+                    await PersonAsync(mine, ticket, notice, assignee, now, ct);
                     break;
                 case Audience.Supervisors:
-                    foreach (var supervisor in supervisors.Where(s => s.Id != notice.ActorId))
+                case Audience.Team:
+                    foreach (var person in (notice.Audience == Audience.Team ? teamMembers : supervisors).Where(s => s.Id != notice.ActorId))
                     {
-                        await PersonAsync(rows, ticket, notice, supervisor, now, ct);
+                        await PersonAsync(mine, ticket, notice, person, now, ct);
+                    }
+
+                    break;
+                case Audience.User when notice.Escalation?.Level.Notify.Login is { } login:
+                    if (await db.Users.SingleOrDefaultAsync(u => u.Login == login && u.IsActive, ct) is { } user)
+                    {
+                        await PersonAsync(mine, ticket, notice, user, now, ct);
                     }
 
                     break;
                 case Audience.Vendor when notice.Vendor is { } vendor:
                     // No account, so no language of their own: the organisation's.
-                    rows.Add(await EmailAsync(ticket, notice, vendor.Email, vendor.Name, DefaultLanguage, now, ct));
+                    mine.Add(await EmailAsync(ticket, notice, vendor.Email, vendor.Name, DefaultLanguage, now, ct));
                     break;
                 case Audience.TeamChat when ticket.Team?.Chat is not null:
                     if (!notice.NewToTeam || !await TeamHeardOfAsync(ticket, ct))
                     {
-                        rows.Add(await ChatAsync(ticket, notice, null, now, ct));
+                        mine.Add(await ChatAsync(ticket, notice, null, now, ct));
                     }
 
                     break;
             }
+
+            rows.AddRange(mine.Select(r => (r, notice.Escalation?.Level.Name)));
         }
 
-        // A person who reads the team chat needs no second copy of a message the team chat gets anyway.
-        db.Outbox.AddRange(rows.DistinctBy(r => r.Channel == NotificationChannel.Chat
-            ? (r.Channel, r.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Event)
-            : (r.Channel, r.Recipient, r.Event)));
+        // A person who reads the team chat needs no second copy of a message the team chat gets anyway;
+        // two escalation levels due at once are two messages.
+        db.Outbox.AddRange(rows.DistinctBy(r => r.Row.Channel == NotificationChannel.Chat
+            ? (r.Row.Channel, r.Row.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Row.Event, r.Level)
+            : (r.Row.Channel, r.Row.Recipient, r.Row.Event, r.Level)).Select(r => r.Row));
+    }
+
+    /// <summary>
+    /// The escalation levels this change made due and that have not reached their target for this ticket:
+    /// each is recorded (<see cref="TicketEscalation"/>, unique per ticket and level) in this same save as its
+    /// outbox rows, also when its target has no one to reach, so the decision is taken once.
+    /// </summary>
+    private async Task<IEnumerable<Notice>> EscalationsAsync(Ticket ticket, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!ticket.History.Any(l => SlaTargets.EscalationName(l.NewValue) is not null))
+        {
+            return [];
+        }
+
+        var notified = db.TicketEscalations.Local.Where(e => e.Ticket == ticket).Select(e => e.Level).ToHashSet(StringComparer.Ordinal);
+        if (db.Entry(ticket).State is not (EntityState.Added or EntityState.Detached))
+        {
+            notified.UnionWith(await db.TicketEscalations.Where(e => e.TicketId == ticket.Id).Select(e => e.Level).ToListAsync(ct));
+        }
+
+        var owed = EscalationRules.Owed(ticket, ticket.History, await sla.EscalationsAsync(ct), notified);
+        db.TicketEscalations.AddRange(owed.Select(o => new TicketEscalation(ticket, o.Level.Name, o.Level.Notify.ToString(), now)));
+        return EscalationRules.Notices(owed);
     }
 
     /// <summary>
@@ -117,7 +157,7 @@ public sealed class TicketNotices(SupportFlowDbContext db, IOptions<SupportFlowO
     private async Task<OutboxMessage> EmailAsync(Ticket ticket, Notice notice, string address, string name, string language,
         DateTimeOffset now, CancellationToken ct)
     {
-        var text = await RenderAsync(ticket, notice, name, language, ct);
+        var text = await RenderAsync(ticket, notice, name, language, now, ct);
         return new OutboxMessage(ticket, WireNames.Of(notice.Event), NotificationChannel.Email, address, name, language,
             text.Subject, text.Body, now);
     }
@@ -127,14 +167,14 @@ public sealed class TicketNotices(SupportFlowDbContext db, IOptions<SupportFlowO
     {
         var team = ticket.Team!;
         var language = DefaultLanguage;
-        var text = await RenderAsync(ticket, notice, person?.Name ?? team.Name, language, ct);
+        var text = await RenderAsync(ticket, notice, person?.Name ?? team.Name, language, now, ct);
         var body = person is null ? text.Body : $"@{person.Name} {text.Body}";
         return new OutboxMessage(ticket, WireNames.Of(notice.Event), NotificationChannel.Chat, team.Name, person?.Name ?? team.Name,
             language, text.Subject, body, now, team.Id);
     }
 
     private async Task<TemplateText> RenderAsync(Ticket ticket, Notice notice, string recipient, string language,
-        CancellationToken ct)
+        DateTimeOffset now, CancellationToken ct)
     {
         _templates ??= (await db.NotificationTemplates.AsNoTracking().ToListAsync(ct))
             .ToDictionary(t => (t.Event, t.Language), t => new TemplateText(t.Subject, t.Body));
@@ -154,6 +194,8 @@ public sealed class TicketNotices(SupportFlowDbContext db, IOptions<SupportFlowO
             ["feedbackWithin"] = TemplateRendering.Duration(ticket.SlaUpdate.IsNone ? ticket.SlaResolution : ticket.SlaUpdate, language),
             ["message"] = notice.Detail ?? "",
             ["link"] = $"{Settings.PublicUrl.TrimEnd('/')}/tickets/{ticket.Number}",
+            ["level"] = notice.Escalation?.Level.Name ?? "",
+            ["breachedFor"] = notice.Escalation is { } escalation ? TemplateRendering.Elapsed(escalation.BreachedFor(now), language) : "",
         };
         return TemplateRendering.Render(template, values);
     }

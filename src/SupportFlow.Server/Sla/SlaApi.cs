@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Auth;
-using SupportFlow.Server.Jobs;
-using SupportFlow.Sla;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.Sla;
@@ -47,35 +44,11 @@ public static class SlaApi
     private static async Task<Ok<CalendarBody>> PutCalendar(CalendarBody body, SlaAdministration sla, CancellationToken ct) =>
         TypedResults.Ok(await sla.PutCalendarAsync(body, ct));
 
-    private static async Task<Ok<EscalationBody[]>> Escalations(SupportFlowDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.SlaEscalations.OrderBy(e => e.AfterBreachMinutes)
-            .Select(e => new EscalationBody(e.Name, e.AfterBreachMinutes, e.Notify)).ToArrayAsync(ct));
+    private static async Task<Ok<EscalationBody[]>> Escalations(SlaAdministration sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.EscalationsAsync(ct));
 
-    /// <summary>Replaces the escalation levels (each: name, minutes after the breach, whom to notify).</summary>
-    private static async Task<Ok<EscalationBody[]>> PutEscalations(EscalationBody[] body, SupportFlowDbContext db,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var errors = new RequestErrors();
-        var levels = body.Select((e, i) => new StoredSlaEscalation
-        {
-            Name = errors.Name($"[{i}].name", e.Name),
-            AfterBreachMinutes = errors.Range($"[{i}].afterBreachMinutes", e.AfterBreachMinutes ?? 0, 1, 525_600) ?? 0,
-            Notify = errors.Required($"[{i}].notify", e.Notify, Limits.Name),
-        }).ToList();
-        foreach (var twice in levels.GroupBy(l => l.Name).Where(g => g.Count() > 1))
-        {
-            errors.Add("name", "Escalation '{0}' is listed twice.", twice.Key);
-        }
-
-        errors.ThrowIfInvalid();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SlaEscalations.ExecuteDeleteAsync(ct);
-        db.SlaEscalations.AddRange(levels);
-        await db.SaveChangesAsync(ct);
-        await SlaSweep.RecomputeOpenTicketsAsync(db, clock.GetUtcNow(), ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(levels.Select(e => new EscalationBody(e.Name, e.AfterBreachMinutes, e.Notify)).ToArray());
-    }
+    private static async Task<Ok<EscalationBody[]>> PutEscalations(EscalationBody[] body, SlaAdministration sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.PutEscalationsAsync(body, ct));
 
     private static Priority ParsePriority(string priority) => SlaAdministration.ParsePriority(priority);
 }

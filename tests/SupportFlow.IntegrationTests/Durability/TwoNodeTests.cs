@@ -103,7 +103,9 @@ public sealed class TwoNodeTests
                 numbers.AddRange(batches.SelectMany(b => b));
 
                 // A new escalation level makes every open ticket due for the sweep.
-                (await setup.PutAsJsonAsync("/api/sla/escalations", new[] { new { name = "head", afterBreachMinutes = 60, notify = "department head" } }))
+                (await setup.PostAsJsonAsync("/api/users", new { login = "wangzg", name = "王主管", role = "supervisor", email = "wangzg@example.com" }))
+                    .EnsureSuccessStatusCode();
+                (await setup.PutAsJsonAsync("/api/sla/escalations", new[] { new { name = "head", afterBreachMinutes = 60, notify = "supervisors" } }))
                     .EnsureSuccessStatusCode();
                 foreach (var client in clients)
                 {
@@ -140,6 +142,14 @@ public sealed class TwoNodeTests
                 Assert.True(escalations >= 40, $"only {escalations} escalations were recorded");
                 Assert.Equal(await db.TicketSlaEvents.CountAsync(), lines.Count);
                 Assert.All(lines.GroupBy(l => l), line => Assert.Single(line));
+
+                // Each escalated ticket reached the supervisor once, however many targets escalated and nodes raced.
+                var escalated = await db.TicketSlaEvents.Where(e => e.Level == "escalation:head").Select(e => e.TicketId).Distinct().CountAsync();
+                Assert.Equal(escalated, await db.TicketEscalations.CountAsync(e => e.Level == "head"));
+                var mails = await db.Outbox.Where(m => m.Event == "slaEscalation").Select(m => new { m.TicketId, m.Recipient }).ToListAsync();
+                Assert.Equal(escalated, mails.Count);
+                Assert.All(mails, m => Assert.Equal("wangzg@example.com", m.Recipient));
+                Assert.Equal(escalated, mails.Select(m => m.TicketId).Distinct().Count());
             }
         }
         finally

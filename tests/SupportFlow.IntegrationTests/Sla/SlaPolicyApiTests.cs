@@ -137,11 +137,11 @@ public sealed class SlaPolicyApiTests(SlaDeskFixture fixture) : IClassFixture<Sl
     }
 
     [Theory]
-    [InlineData("""[{"name":"head","afterBreachMinutes":0,"notify":"department head"}]""", "[0].afterBreachMinutes")]
-    [InlineData("""[{"name":"head","afterBreachMinutes":-60,"notify":"department head"}]""", "[0].afterBreachMinutes")]
+    [InlineData("""[{"name":"head","afterBreachMinutes":0,"notify":"supervisors"}]""", "[0].afterBreachMinutes")]
+    [InlineData("""[{"name":"head","afterBreachMinutes":-60,"notify":"supervisors"}]""", "[0].afterBreachMinutes")]
     [InlineData("""[{"name":"head","afterBreachMinutes":60}]""", "[0].notify")]
-    [InlineData("""[{"afterBreachMinutes":60,"notify":"department head"}]""", "[0].name")]
-    [InlineData("""[{"name":"head","afterBreachMinutes":60,"notify":"x"},{"name":"head","afterBreachMinutes":120,"notify":"y"}]""", "name")]
+    [InlineData("""[{"afterBreachMinutes":60,"notify":"supervisors"}]""", "[0].name")]
+    [InlineData("""[{"name":"head","afterBreachMinutes":60,"notify":"supervisors"},{"name":"head","afterBreachMinutes":120,"notify":"team"}]""", "name")]
     public async Task ABadEscalationLevelIsRefusedNamingTheFieldAndChangesNothing(string body, string field)
     {
         var response = await _desk.Admin.PutAsync("/api/sla/escalations",
@@ -154,7 +154,7 @@ public sealed class SlaPolicyApiTests(SlaDeskFixture fixture) : IClassFixture<Sl
     [Fact]
     public async Task OnlyAnAdminMayChangeTheEscalationLevels()
     {
-        var levels = new[] { new { name = "head", afterBreachMinutes = 120, notify = "department head" } };
+        var levels = new[] { new { name = "head", afterBreachMinutes = 120, notify = "supervisors" } };
 
         Assert.Equal(HttpStatusCode.Forbidden, (await _desk.Supervisor.PutAsJsonAsync("/api/sla/escalations", levels)).StatusCode);
 

@@ -140,13 +140,13 @@ public sealed class SlaSweepTests
     public async Task AnEscalationLevelIsRecordedTwoHoursAfterTheBreachAndNotBefore()
     {
         await using var desk = await Desk.OpenAsync();
-        var levels = new[] { new { name = "head", afterBreachMinutes = 120, notify = "department head" } };
+        var levels = new[] { new { name = "head", afterBreachMinutes = 120, notify = "supervisors" } };
         var put = await (await desk.Admin.PutAsJsonAsync("/api/sla/escalations", levels)).Content.ReadFromJsonAsync<JsonArray>();
         Assert.Equal("head", put![0].Str("name"));
         var listed = await (await desk.Supervisor.GetAsync("/api/sla/escalations")).JsonArray();
         var level = Assert.Single(listed);
         Assert.Equal(120, level!["afterBreachMinutes"]!.GetValue<int>());
-        Assert.Equal("department head", level.Str("notify"));
+        Assert.Equal("supervisors", level.Str("notify"));
 
         // P1 resolution is due 4 h after receipt (18:30); the escalation falls due at 20:30.
         var number = (await desk.ReportNowAsync("P1")).Str("number");

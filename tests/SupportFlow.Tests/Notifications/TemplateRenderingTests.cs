@@ -53,6 +53,16 @@ public sealed class TemplateRenderingTests
         Assert.Equal("3 business days", TemplateRendering.Duration(SlaTarget.BusinessDays(3), Languages.English));
     }
 
+    [Theory]
+    [InlineData(121, "en", "2 hours 1 minute")]
+    [InlineData(121, "zh-CN", "2 小时 1 分钟")]
+    [InlineData(60, "en", "1 hour")]
+    [InlineData(1500, "en", "1 day 1 hour")]
+    [InlineData(1500, "zh-CN", "1 天 1 小时")]
+    [InlineData(0, "zh-CN", "0 分钟")]
+    public void HowLongABreachLastedReadsNaturallyInEachLanguage(int minutes, string language, string expected) =>
+        Assert.Equal(expected, TemplateRendering.Elapsed(TimeSpan.FromMinutes(minutes), language));
+
     [Fact]
     public void EveryEventHasABuiltInTemplateInBothLanguagesUsingOnlyKnownPlaceholders()
     {
