@@ -1588,6 +1588,9 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
+                    b.Property<string>("NoteMessage")
+                        .HasColumnType("text");
+
                     b.Property<string>("OldValue")
                         .HasColumnType("text");
 

@@ -1538,6 +1538,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoteMessage")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OldValue")
                         .HasColumnType("TEXT");
 

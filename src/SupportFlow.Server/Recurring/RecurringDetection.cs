@@ -97,7 +97,8 @@ public sealed class RecurringDetection(SupportFlowDbContext db, IOptions<ReviewO
             db.Reviews.Add(review);
             foreach (var other in others)
             {
-                other.RecordReview(Actor.System, now, $"Recurring problem: review opened with {ticket.Number} and similar tickets.");
+                other.RecordReview(Actor.System, now,
+                    new Localization.LocalizedMessage("Recurring problem: review opened with {0} and similar tickets.", ticket.Number));
             }
         }
         else
@@ -106,7 +107,8 @@ public sealed class RecurringDetection(SupportFlowDbContext db, IOptions<ReviewO
         }
 
         ticket.RecordReview(Actor.System, now,
-            $"Recurring problem on {ticket.Module.Name}: like {string.Join(", ", recurring.Select(s => s.Ticket.Number))}.");
+            new Localization.LocalizedMessage("Recurring problem on {0}: like {1}.", ticket.Module.Name,
+                string.Join(", ", recurring.Select(s => s.Ticket.Number))));
         return review;
     }
 
