@@ -92,7 +92,8 @@ public sealed class RecurringDetection(SupportFlowDbContext db, IOptions<ReviewO
         {
             var others = await db.Tickets.Where(t => ids.Contains(t.Id)).OrderBy(t => t.Id).ToListAsync(ct);
             review = Review.Open(ReviewTrigger.RecurringProblem, Title(ticket),
-                $"{others.Count + 1} similar tickets on {ticket.Module.Name} within {Options.RecurringWindowDays} days",
+                new Localization.LocalizedMessage("{0} similar tickets on {1} within {2} days", others.Count + 1, ticket.Module.Name,
+                    Options.RecurringWindowDays),
                 [.. others, ticket], Actor.System, now, ticket.Module);
             db.Reviews.Add(review);
             foreach (var other in others)

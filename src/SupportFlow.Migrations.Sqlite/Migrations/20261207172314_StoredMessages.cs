@@ -5,7 +5,7 @@
 namespace SupportFlow.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class HistoryNoteMessages : Migration
+    public partial class StoredMessages : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,12 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "NoteMessage",
                 table: "TicketHistory",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReasonMessage",
+                table: "Reviews",
                 type: "TEXT",
                 nullable: true);
         }
@@ -23,6 +29,10 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "NoteMessage",
                 table: "TicketHistory");
+
+            migrationBuilder.DropColumn(
+                name: "ReasonMessage",
+                table: "Reviews");
         }
     }
 }

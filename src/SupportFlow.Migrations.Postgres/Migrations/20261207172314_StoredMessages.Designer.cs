@@ -13,8 +13,8 @@ using SupportFlow.Data;
 namespace SupportFlow.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupportFlowDbContext))]
-    [Migration("20261207171504_HistoryNoteMessages")]
-    partial class HistoryNoteMessages
+    [Migration("20261207172314_StoredMessages")]
+    partial class StoredMessages
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -833,6 +833,9 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReasonMessage")
+                        .HasColumnType("text");
 
                     b.Property<string>("RootCause")
                         .HasMaxLength(10000)

@@ -11,8 +11,8 @@ using SupportFlow.Data;
 namespace SupportFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SupportFlowDbContext))]
-    [Migration("20261207171504_HistoryNoteMessages")]
-    partial class HistoryNoteMessages
+    [Migration("20261207172314_StoredMessages")]
+    partial class StoredMessages
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -802,6 +802,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonMessage")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RootCause")
