@@ -143,6 +143,25 @@ public sealed partial class RequestErrors
         return null;
     }
 
+    /// <summary>
+    /// A yes/no switch from a form or query: true, 1 and on (what an HTML checkbox sends) mean
+    /// true; false, 0, off or nothing mean false; anything else is refused rather than read as
+    /// false, so a misspelt dryRun never does the real thing.
+    /// </summary>
+    public bool Flag(string field, string? value)
+    {
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "false" or "0" or "off":
+                return false;
+            case "true" or "1" or "on":
+                return true;
+            default:
+                Add(field, "'{0}' is not a valid {1}: use true or false (on and 1 also mean true).", Shorten(value), field);
+                return false;
+        }
+    }
+
     public int? Range(string field, int? value, int min, int max)
     {
         if (value is { } v && (v < min || v > max))
