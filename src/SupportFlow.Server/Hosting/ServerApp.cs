@@ -67,13 +67,9 @@ public static class ServerApp
         var app = builder.Build();
         await app.Services.MigrateDatabaseAsync();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use((context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            return next(context);
-        });
         app.UseAuthentication();
         // After authentication: a request that names no language gets the signed-in person's saved one.
         app.UseUiLanguage();
