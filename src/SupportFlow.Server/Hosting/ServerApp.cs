@@ -65,6 +65,11 @@ public static class ServerApp
         }));
 
         var app = builder.Build();
+        if (!StartupValidation.Passed(app.Services))
+        {
+            return 1;
+        }
+
         await app.Services.MigrateDatabaseAsync();
 
         app.UseSecurityHeaders();
