@@ -78,6 +78,7 @@ public static class ServerApp
         app.UseAuthentication();
         // After authentication: a request that names no language gets the signed-in person's saved one.
         app.UseUiLanguage();
+        app.UseMetricsAccess();
         app.UseAuthorization();
         app.UseRateLimiter();
 
