@@ -10,7 +10,8 @@ namespace SupportFlow.IntegrationTests.Admin;
 /// </summary>
 public sealed partial class AdminPagesNamesTests
 {
-    public static TheoryData<string> Names => ["网络组", "会议室 A 打印机", "Q&A \"50%\" ?#", "🖨️ 打印机"];
+    public static TheoryData<string> Names =>
+        ["网络组", "会议室 A 打印机", "Q&A \"50%\" ?#", "🖨️ 打印机", "q\" autofocus onfocus=\"alert(9)", "组' onmouseover='alert(1)' x='"];
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -38,6 +39,10 @@ public sealed partial class AdminPagesNamesTests
         {
             Assert.DoesNotContain(' ', id.Groups[1].Value);
         }
+
+        // A name that tries to leave its attribute (issue 20, item 9) stays text: no handler or autofocus appears in any tag.
+        Assert.DoesNotMatch(@"<[^>]+\s(?:on[a-z]+|autofocus)\s*=", page);
+        Assert.DoesNotMatch(@"<input[^>]+\sautofocus[\s>]", page);
 
         Assert.Contains(name, WebUtility.HtmlDecode(row.Value), StringComparison.Ordinal);
         await PostAsync(admin, page, action, new() { ["members"] = "eng1", ["assignmentMode"] = "roundRobin" });
