@@ -11,6 +11,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
     {
         review.Property(r => r.Title).HasMaxLength(Limits.Title);
         review.Property(r => r.Reason).HasMaxLength(Limits.Reason);
+        review.Ignore(r => r.WrittenReason);
         review.Property(r => r.OpenedBy).HasMaxLength(Limits.Login);
         review.Property(r => r.RootCause).HasMaxLength(Limits.Note);
         review.Property(r => r.Version).IsConcurrencyToken();

@@ -65,6 +65,7 @@ internal sealed class TicketHistoryConfiguration : IEntityTypeConfiguration<Tick
         entry.Property(e => e.ActorName).HasMaxLength(Limits.Name);
         entry.Property(e => e.Action).HasMaxLength(32);
         entry.Property(e => e.Field).HasMaxLength(32);
+        entry.Ignore(e => e.Written);
     }
 }
 

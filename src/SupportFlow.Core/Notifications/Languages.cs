@@ -8,6 +8,10 @@ public static class Languages
 
     public static IReadOnlyList<string> All { get; } = [Chinese, English];
 
+    /// <summary>The catalogue's culture of a supported language; English for any other.</summary>
+    public static System.Globalization.CultureInfo Culture(string? language) =>
+        Normalize(language) == Chinese ? Localization.Texts.Chinese : Localization.Texts.English;
+
     /// <summary>The canonical spelling of a supported language (zh-cn, zh, EN ...), or null.</summary>
     public static string? Normalize(string? value) => value?.Trim().ToLowerInvariant() switch
     {

@@ -78,5 +78,5 @@ public enum Audience
 /// current team, whose chat hears of it once (not again when it comes back after moving elsewhere).
 /// <paramref name="Escalation"/>: the level an <see cref="NotificationEvent.SlaEscalation"/> notice is for.
 /// </summary>
-public sealed record Notice(NotificationEvent Event, Audience Audience, int? ActorId, string? Detail = null,
+public sealed record Notice(NotificationEvent Event, Audience Audience, int? ActorId, Tickets.HistoryNote? Detail = null,
     Tickets.VendorContact? Vendor = null, bool NewToTeam = false, OwedEscalation? Escalation = null);

@@ -46,26 +46,26 @@ public static class NoticeRules
                 // A ticket moved into a team (out of the service desk queue, or from another team) is new to that
                 // team; the server sends it only when the team's chat has not yet heard of this ticket.
                 yield return new(ticket.Priority == Priority.P1 ? NotificationEvent.P1Opened : NotificationEvent.NewTicket,
-                    Audience.TeamChat, actor, line.Note, NewToTeam: true);
+                    Audience.TeamChat, actor, line.Written, NewToTeam: true);
                 break;
             case (HistoryAction.Triage, HistoryField.Priority, { } raised)
                 when line.OldValue != raised && WireNames.TryParse<Priority>(raised, out var priority) && priority is Priority.P1 or Priority.P2:
                 if (priority == Priority.P1 && ticket.TeamId is not null)
                 {
-                    yield return new(NotificationEvent.P1Opened, Audience.TeamChat, actor, line.Note);
+                    yield return new(NotificationEvent.P1Opened, Audience.TeamChat, actor, line.Written);
                 }
 
-                yield return new(NotificationEvent.NewUrgent, Audience.Supervisors, actor, line.Note);
+                yield return new(NotificationEvent.NewUrgent, Audience.Supervisors, actor, line.Written);
                 break;
             case (_, HistoryField.Assignee, not null):
-                yield return new(NotificationEvent.Assigned, Audience.Reporter, actor, line.Note);
-                yield return new(NotificationEvent.AssignedToYou, Audience.Assignee, actor, line.Note);
+                yield return new(NotificationEvent.Assigned, Audience.Reporter, actor, line.Written);
+                yield return new(NotificationEvent.AssignedToYou, Audience.Assignee, actor, line.Written);
                 break;
             case (HistoryAction.Update, null, _):
-                yield return new(NotificationEvent.PublicUpdate, Audience.Reporter, actor, line.Note);
+                yield return new(NotificationEvent.PublicUpdate, Audience.Reporter, actor, line.Written);
                 break;
             case (HistoryAction.Pend, HistoryField.PendingReason, { } reason) when Is(reason, PendingReason.Reporter):
-                yield return new(NotificationEvent.PendingOnYou, Audience.Reporter, actor, line.Note);
+                yield return new(NotificationEvent.PendingOnYou, Audience.Reporter, actor, line.Written);
                 break;
             case (_, HistoryField.Status, { } status) when Is(status, TicketStatus.Resolved):
                 yield return new(NotificationEvent.Resolved, Audience.Reporter, actor);
@@ -74,26 +74,26 @@ public static class NoticeRules
                 yield return new(NotificationEvent.Closed, Audience.Reporter, actor);
                 break;
             case (HistoryAction.Comment, null, _) when byReporter:
-                yield return new(NotificationEvent.ReporterReplied, Audience.Assignee, actor, line.Note);
+                yield return new(NotificationEvent.ReporterReplied, Audience.Assignee, actor, line.Written);
                 break;
             case (HistoryAction.Confirm, HistoryField.Confirmation, HistoryField.Confirmed.NotResolved):
             case (HistoryAction.Reopen, null, _) when byReporter:
-                yield return new(NotificationEvent.ConfirmationRejected, Audience.Assignee, actor, line.Note);
-                yield return new(NotificationEvent.ConfirmationRejected, Audience.Supervisors, actor, line.Note);
+                yield return new(NotificationEvent.ConfirmationRejected, Audience.Assignee, actor, line.Written);
+                yield return new(NotificationEvent.ConfirmationRejected, Audience.Supervisors, actor, line.Written);
                 break;
             case (HistoryAction.Vendor, HistoryField.VendorContact, { } added)
                 when ticket.VendorContacts.FirstOrDefault(v => Ticket.Describe(v.Contact) == added) is { } vendor:
-                yield return new(NotificationEvent.VendorInvolved, Audience.Vendor, actor, line.Note, vendor.Contact);
+                yield return new(NotificationEvent.VendorInvolved, Audience.Vendor, actor, line.Written, vendor.Contact);
                 break;
             case (HistoryAction.Sla, { } target, SlaTargets.Warning):
                 yield return new(NotificationEvent.SlaWarning, ticket.AssigneeId is null ? Audience.Supervisors : Audience.Assignee,
-                    null, line.Note ?? target);
+                    null, line.Written ?? target);
                 break;
             case (HistoryAction.Sla, { } target, SlaTargets.Breach):
-                yield return new(NotificationEvent.SlaBreach, Audience.Supervisors, null, line.Note ?? target);
+                yield return new(NotificationEvent.SlaBreach, Audience.Supervisors, null, line.Written ?? target);
                 if (ticket.TeamId is not null)
                 {
-                    yield return new(NotificationEvent.SlaBreach, Audience.TeamChat, null, line.Note ?? target);
+                    yield return new(NotificationEvent.SlaBreach, Audience.TeamChat, null, line.Written ?? target);
                 }
 
                 break;

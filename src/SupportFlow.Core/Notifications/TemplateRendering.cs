@@ -32,23 +32,7 @@ public static partial class TemplateRendering
         [.. Placeholder().Matches(text).Select(m => m.Groups[1].Value).Where(p => !Placeholders.Contains(p)).Distinct()];
 
     /// <summary>An SLA target as people read it: "2 hours", "2 小时", "1 个工作日".</summary>
-    public static string Duration(SlaTarget target, string language)
-    {
-        var zh = language == Languages.Chinese;
-        var n = target.Amount;
-        string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
-        return target.Kind switch
-        {
-            SlaTargetKind.None => zh ? "无" : "no target",
-            SlaTargetKind.WallClock when n % 60 == 0 => zh ? $"{Count(n / 60)} 小时" : $"{Count(n / 60)} hour{(n == 60 ? "" : "s")}",
-            SlaTargetKind.WallClock => zh ? $"{Count(n)} 分钟" : $"{Count(n)} minutes",
-            SlaTargetKind.BusinessTime when n % 60 == 0 =>
-                zh ? $"{Count(n / 60)} 个工作小时" : $"{Count(n / 60)} business hour{(n == 60 ? "" : "s")}",
-            SlaTargetKind.BusinessTime => zh ? $"{Count(n)} 工作分钟" : $"{Count(n)} business minutes",
-            SlaTargetKind.BusinessDays => zh ? $"{Count(n)} 个工作日" : $"{Count(n)} business day{(n == 1 ? "" : "s")}",
-            _ => target.ToString(),
-        };
-    }
+    public static string Duration(SlaTarget target, string language) => target.Words().In(Languages.Culture(language));
 
     /// <summary>A span of wall-clock time, to the minute: "2 hours 5 minutes", "1 天 3 小时".</summary>
     public static string Elapsed(TimeSpan span, string language)

@@ -25,8 +25,14 @@ public sealed class Review
 
     public ReviewTrigger Trigger { get; private set; }
 
-    /// <summary>Why it was opened, in words (the request's reason, the recurring pattern).</summary>
+    /// <summary>Why it was opened, in words (the request's reason, the recurring pattern); the system's own in English.</summary>
     public string? Reason { get; private set; }
+
+    /// <summary>The system's reason (a serious incident, a recurring pattern) as its catalogue message, for each reader's language.</summary>
+    public string? ReasonMessage { get; private set; }
+
+    /// <summary>The reason to show: typed as typed, the system's in the reader's language.</summary>
+    public HistoryNote? WrittenReason => HistoryNote.Stored(Reason, ReasonMessage);
 
     public ReviewStatus Status { get; private set; }
 
@@ -65,14 +71,15 @@ public sealed class Review
     public static bool IsOpenedByClosing(Ticket ticket) =>
         ticket.Status == TicketStatus.Closed && ticket.Priority is Priority.P1 or Priority.P2;
 
-    public static Review Open(ReviewTrigger trigger, string title, string? reason, IEnumerable<Ticket> tickets, Actor actor,
+    public static Review Open(ReviewTrigger trigger, string title, HistoryNote? reason, IEnumerable<Ticket> tickets, Actor actor,
         DateTimeOffset now, Module? module = null)
     {
         var review = new Review
         {
             Title = title,
             Trigger = trigger,
-            Reason = reason,
+            Reason = reason?.English,
+            ReasonMessage = reason?.Message is { } message ? Localization.StoredMessage.Write(message) : null,
             Status = ReviewStatus.Open,
             Module = module,
             ModuleId = module?.Id,
@@ -91,7 +98,7 @@ public sealed class Review
     /// <summary>The review a closed P1/P2 ticket opens, titled after it.</summary>
     public static Review ForClosedTicket(Ticket ticket, Actor actor, DateTimeOffset now) =>
         Open(ReviewTrigger.SeriousIncident, Shorten($"{ticket.Number} {ticket.Title}"),
-            $"{ticket.Priority} ticket {ticket.Number} closed", [ticket], actor, now);
+            new Localization.LocalizedMessage("{0} ticket {1} closed", ticket.Priority.ToString(), ticket.Number), [ticket], actor, now);
 
     public bool Covers(long ticketId) => _tickets.Any(t => t.TicketId == ticketId);
 

@@ -1,10 +1,12 @@
+using SupportFlow.Localization;
+
 namespace SupportFlow.Routing;
 
 /// <summary>A team member as automatic assignment sees them: may they take work now, and how much is open.</summary>
 public sealed record TeamMemberLoad(int UserId, string Login, bool Available, int OpenTickets);
 
 /// <summary>Who automatic assignment chose, and why (the reason goes into the ticket's history).</summary>
-public sealed record AssignmentChoice(TeamMemberLoad Member, string Reason);
+public sealed record AssignmentChoice(TeamMemberLoad Member, LocalizedMessage Reason);
 
 /// <summary>
 /// Which member of a team gets a new ticket. Only available members take part, in login order
@@ -31,7 +33,7 @@ public static class AssignmentRules
         var index = (int)((turn - 1) % eligible.Count);
         var member = eligible[index < 0 ? index + eligible.Count : index];
         return new AssignmentChoice(member,
-            $"Auto-assigned (round robin: turn {turn}, {index + 1} of {eligible.Count} available members)");
+            new LocalizedMessage("Auto-assigned (round robin: turn {0}, {1} of {2} available members)", turn, index + 1, eligible.Count));
     }
 
     public static AssignmentChoice? LeastLoaded(IEnumerable<TeamMemberLoad> members)
@@ -45,11 +47,9 @@ public static class AssignmentRules
         var member = eligible.OrderBy(m => m.OpenTickets).First(); // OrderBy is stable: ties keep login order
         var tied = eligible.Count(m => m.OpenTickets == member.OpenTickets);
         return new AssignmentChoice(member,
-            $"Auto-assigned (least loaded: {member.OpenTickets} open tickets"
-            + (tied > 1 ? $", tie among {tied} broken by login order)" : ")"));
+            tied > 1
+                ? new LocalizedMessage("Auto-assigned (least loaded: {0} open tickets, tie among {1} broken by login order)", member.OpenTickets, tied)
+                : new LocalizedMessage("Auto-assigned (least loaded: {0} open tickets)", member.OpenTickets));
     }
 
-    /// <summary>Why a team that assigns automatically left a ticket unassigned.</summary>
-    public static string NobodyAvailable(AssignmentMode mode) =>
-        $"No available member for {Common.WireNames.Of(mode)} assignment: the ticket waits in the team's queue for a supervisor.";
 }

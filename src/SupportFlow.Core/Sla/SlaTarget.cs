@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupportFlow.Localization;
 
 namespace SupportFlow.Sla;
 
@@ -93,6 +94,20 @@ public readonly record struct SlaTarget
         SlaTargetKind.WallClock => Amount % 60 == 0 ? Format($"{Amount / 60} h") : Format($"{Amount} min"),
         SlaTargetKind.BusinessTime => Amount % 60 == 0 ? Format($"{Amount / 60} business h") : Format($"{Amount} business min"),
         SlaTargetKind.BusinessDays => Format($"{Amount} business day{(Amount == 1 ? "" : "s")}"),
+    };
+
+    /// <summary>The target as people read it, in the reader's language: "2 hours", "2 小时", "1 个工作日".</summary>
+    public LocalizedMessage Words() => Kind switch
+    {
+        SlaTargetKind.WallClock when Amount == 60 => new LocalizedMessage("1 hour"),
+        SlaTargetKind.WallClock when Amount % 60 == 0 => new LocalizedMessage("{0} hours", Amount / 60),
+        SlaTargetKind.WallClock => new LocalizedMessage("{0} minutes", Amount),
+        SlaTargetKind.BusinessTime when Amount == 60 => new LocalizedMessage("1 business hour"),
+        SlaTargetKind.BusinessTime when Amount % 60 == 0 => new LocalizedMessage("{0} business hours", Amount / 60),
+        SlaTargetKind.BusinessTime => new LocalizedMessage("{0} business minutes", Amount),
+        SlaTargetKind.BusinessDays when Amount == 1 => new LocalizedMessage("1 business day"),
+        SlaTargetKind.BusinessDays => new LocalizedMessage("{0} business days", Amount),
+        _ => new LocalizedMessage("no target"),
     };
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

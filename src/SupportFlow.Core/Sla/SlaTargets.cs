@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupportFlow.Localization;
 
 namespace SupportFlow.Sla;
 
@@ -60,14 +61,17 @@ public static class SlaTargets
         }
     }
 
-    public static string Describe(string target, string level, DateTimeOffset dueAt)
+    public static LocalizedMessage Describe(string target, string level, DateTimeOffset dueAt)
     {
         var due = dueAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture);
         return level switch
         {
-            Warning => $"SLA warning: {target} is 80% elapsed, due {due}.",
-            Breach => $"SLA breached: {target} was due {due}.",
-            _ => $"SLA escalation {EscalationName(level)}: {target} was due {due}.",
+            Warning => new LocalizedMessage("SLA warning: {0} is 80% elapsed, due {1}.", Word(target), due),
+            Breach => new LocalizedMessage("SLA breached: {0} was due {1}.", Word(target), due),
+            _ => new LocalizedMessage("SLA escalation {0}: {1} was due {2}.", EscalationName(level), Word(target), due),
         };
     }
+
+    /// <summary>A target named in a sentence: key <c>SlaTarget:resolution</c>, whose English text is the wire name.</summary>
+    public static LocalizedMessage Word(string target) => new("SlaTarget:" + target);
 }

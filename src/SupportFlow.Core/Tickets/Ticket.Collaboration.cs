@@ -46,7 +46,8 @@ public sealed partial class Ticket
 
         if (_departments.FirstOrDefault(d => d.DepartmentId == department.Id) is { } collaborating)
         {
-            Append(at, actor, HistoryAction.Department, HistoryField.CollaboratingDepartment, department.Name, null, "Now the responsible department",
+            Append(at, actor, HistoryAction.Department, HistoryField.CollaboratingDepartment, department.Name, null,
+                new Localization.LocalizedMessage("Now the responsible department"),
                 isPublic: false);
             collaborating.Responsible = true;
         }

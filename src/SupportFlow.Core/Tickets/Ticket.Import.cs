@@ -6,6 +6,6 @@ namespace SupportFlow.Tickets;
 public sealed partial class Ticket
 {
     /// <summary>The ticket was recorded from a file (another help desk, a spreadsheet), not reported live.</summary>
-    public void RecordImport(Actor actor, DateTimeOffset at, string note) =>
+    public void RecordImport(Actor actor, DateTimeOffset at, Localization.LocalizedMessage note) =>
         Append(at, actor, HistoryAction.Imported, null, null, null, note, isPublic: false);
 }

@@ -38,7 +38,7 @@ public sealed partial class Ticket
 
         var reporter = string.Join(", ", new[] { Reporter.Name, Reporter.Department, Reporter.Phone, Reporter.Email }.OfType<string>());
         survivor.Append(at, actor, HistoryAction.Merge, HistoryField.MergedFrom, null, Number,
-            $"Duplicate {Number} merged in: \"{Title}\", also reported by {reporter}.", isPublic: false);
+            new LocalizedMessage("Duplicate {0} merged in: \"{1}\", also reported by {2}.", Number, Title, reporter), isPublic: false);
         survivor.Touch(at);
     }
 

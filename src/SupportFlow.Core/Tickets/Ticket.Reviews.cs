@@ -7,6 +7,6 @@ namespace SupportFlow.Tickets;
 public sealed partial class Ticket
 {
     /// <summary>A review now covers this ticket (opened for it, or the ticket was linked to one).</summary>
-    public void RecordReview(Actor actor, DateTimeOffset at, string note) =>
+    public void RecordReview(Actor actor, DateTimeOffset at, Localization.LocalizedMessage note) =>
         Append(at, actor, HistoryAction.Review, null, null, null, note, isPublic: false);
 }

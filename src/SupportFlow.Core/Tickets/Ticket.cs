@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupportFlow.Common;
+using SupportFlow.Localization;
 using SupportFlow.Routing;
 using SupportFlow.Sla;
 using SupportFlow.Users;
@@ -197,7 +198,7 @@ public sealed partial class Ticket
         };
         var onBehalf = intake.Reporter.UserId != actor.UserId;
         ticket.Append(now, actor, HistoryAction.Create, null, null, number,
-            onBehalf ? $"Recorded by {actor.Name} for {intake.Reporter.Name}" : null, isPublic: true);
+            onBehalf ? new LocalizedMessage("Recorded by {0} for {1}", actor.Name, intake.Reporter.Name) : null, isPublic: true);
         ticket.Append(now, actor, HistoryAction.Create, HistoryField.Team, null, route.Team?.Name, route.Reason, isPublic: true);
         ticket.UseSlaPolicy(policy ?? SlaPolicy.Defaults[intake.Priority]);
         return ticket;
@@ -221,14 +222,14 @@ public sealed partial class Ticket
             Priority = priority;
             UseSlaPolicy(policy ?? SlaPolicy.Defaults[priority]);
             Append(at, actor, action, HistoryField.Sla, null, null,
-                $"SLA targets recomputed from receipt under {priority}: {Describe(SlaPolicy)}", isPublic: false);
+                new LocalizedMessage("SLA targets recomputed from receipt under {0}: {1}", priority.ToString(), Describe(SlaPolicy)), isPublic: false);
         }
 
         TriagedAt = at;
         Touch(at);
     }
 
-    public void Assign(Actor actor, DateTimeOffset at, User assignee, Team team, string? reason)
+    public void Assign(Actor actor, DateTimeOffset at, User assignee, Team team, HistoryNote? reason)
     {
         Ensure(TicketAction.Assign);
         if (!assignee.IsActive || assignee.Role < Role.Engineer)
@@ -238,7 +239,9 @@ public sealed partial class Ticket
 
         var action = HistoryAction.Assign;
         // Every reassignment says why in the history; without a stated reason, who overrode whom.
-        reason ??= Assignee is { } previous && previous.Id != assignee.Id ? $"Reassigned from {previous.Login} by {actor.Name}" : null;
+        reason ??= Assignee is { } previous && previous.Id != assignee.Id
+            ? new LocalizedMessage("Reassigned from {0} by {1}", previous.Login, actor.Name)
+            : null;
         var newTeam = TeamId != team.Id;
         var newOwner = AssigneeId != assignee.Id;
         if (!newTeam && !newOwner)
@@ -266,7 +269,7 @@ public sealed partial class Ticket
             // This acknowledgement is the first response.
             var feedback = SlaUpdate.IsNone ? SlaResolution : SlaUpdate;
             Append(at, actor, action, null, null, null,
-                $"Received; owner: {assignee.Name}; first feedback expected within {feedback}.", isPublic: true);
+                new LocalizedMessage("Received; owner: {0}; first feedback expected within {1}.", assignee.Name, feedback.Words()), isPublic: true);
             FirstAssignedAt = at;
             FirstRespondedAt ??= at;
         }
@@ -459,7 +462,7 @@ public sealed partial class Ticket
         }
 
         Append(at, Actor.System, HistoryAction.AutoClose, null, null, null,
-            "Closed without confirmation: the reporter did not answer the resolution in time.", isPublic: true);
+            new LocalizedMessage("Closed without confirmation: the reporter did not answer the resolution in time."), isPublic: true);
         CloseAt(at, Actor.System, HistoryAction.AutoClose);
     }
 
@@ -487,7 +490,7 @@ public sealed partial class Ticket
     public void RecordAttachment(Actor actor, DateTimeOffset at, string fileName, long size)
     {
         Ensure(TicketAction.Attach);
-        Append(at, actor, HistoryAction.Attach, HistoryField.Attachment, null, fileName, $"{size} bytes", isPublic: true);
+        Append(at, actor, HistoryAction.Attach, HistoryField.Attachment, null, fileName, new LocalizedMessage("{0} bytes", size), isPublic: true);
         Touch(at);
     }
 
@@ -551,8 +554,9 @@ public sealed partial class Ticket
         SlaResolution = policy.Resolution;
     }
 
-    private static string Describe(SlaPolicy policy) =>
-        $"first response {policy.FirstResponse}, assignment {policy.Assignment}, update {policy.Update}, resolution {policy.Resolution}";
+    private static LocalizedMessage Describe(SlaPolicy policy) =>
+        new("first response {0}, assignment {1}, update {2}, resolution {3}",
+            policy.FirstResponse.Words(), policy.Assignment.Words(), policy.Update.Words(), policy.Resolution.Words());
 
     private ClockInterval[] Intervals(ClockIntervalKind kind) =>
         [.. _clockIntervals.Where(i => i.Kind == kind).OrderBy(i => i.From).Select(i => i.ToClockInterval())];
@@ -645,7 +649,7 @@ public sealed partial class Ticket
     };
 
     private void Append(DateTimeOffset at, Actor actor, string action, string? field, string? oldValue, string? newValue,
-        string? note, bool isPublic, bool onBehalfOfReporter = false, WorkMethod? method = null) =>
+        HistoryNote? note, bool isPublic, bool onBehalfOfReporter = false, WorkMethod? method = null) =>
         _history.Add(new TicketHistoryEntry(at, actor, action, field, oldValue, newValue, note, isPublic, onBehalfOfReporter)
         {
             Method = method,

@@ -12,7 +12,7 @@ public sealed class TicketHistoryEntry
 
     internal TicketHistoryEntry(
         DateTimeOffset at, Users.Actor actor, string action, string? field, string? oldValue, string? newValue,
-        string? note, bool isPublic, bool onBehalfOfReporter = false)
+        HistoryNote? note, bool isPublic, bool onBehalfOfReporter = false)
     {
         At = at;
         ActorId = actor.UserId;
@@ -22,13 +22,14 @@ public sealed class TicketHistoryEntry
         Field = field;
         OldValue = oldValue;
         NewValue = newValue;
-        Note = note;
+        Note = note?.English;
+        NoteMessage = note?.Message is { } message ? Localization.StoredMessage.Write(message) : null;
         IsPublic = isPublic;
         OnBehalfOfReporter = onBehalfOfReporter;
     }
 
     /// <summary>A delivery of a notification (sent or failed), written by the delivery worker beside the ticket's own lines.</summary>
-    public static TicketHistoryEntry Delivery(long ticketId, DateTimeOffset at, string channel, string outcome, string note) =>
+    public static TicketHistoryEntry Delivery(long ticketId, DateTimeOffset at, string channel, string outcome, Localization.LocalizedMessage note) =>
         new(at, Users.Actor.System, HistoryAction.Notify, channel, null, outcome, note, isPublic: false) { TicketId = ticketId };
 
     public long Id { get; private set; }
@@ -55,8 +56,17 @@ public sealed class TicketHistoryEntry
 
     public string? NewValue { get; private set; }
 
-    /// <summary>Free text of a worklog, update, comment or reason.</summary>
+    /// <summary>Free text of a worklog, update, comment or reason; a sentence the system wrote, in English.</summary>
     public string? Note { get; private set; }
+
+    /// <summary>
+    /// A sentence the system wrote (routing, SLA, auto-close, merge...), as its catalogue message
+    /// (<see cref="Localization.StoredMessage"/>), so each reader gets it in their language; null for typed text.
+    /// </summary>
+    public string? NoteMessage { get; private set; }
+
+    /// <summary>The note to show: typed text as typed, a system sentence in the reader's language.</summary>
+    public HistoryNote? Written => HistoryNote.Stored(Note, NoteMessage);
 
     /// <summary>How a worklog step was done (remote, on site, by phone); null for other lines.</summary>
     public WorkMethod? Method { get; init; }
@@ -85,6 +95,7 @@ public sealed class TicketHistoryEntry
         OldValue = line.OldValue,
         NewValue = line.NewValue,
         Note = line.Note,
+        NoteMessage = line.NoteMessage,
         Method = line.Method,
         IsPublic = false,
         OnBehalfOfReporter = line.OnBehalfOfReporter,

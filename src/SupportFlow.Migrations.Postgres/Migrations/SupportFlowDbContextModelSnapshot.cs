@@ -831,6 +831,9 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ReasonMessage")
+                        .HasColumnType("text");
+
                     b.Property<string>("RootCause")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
@@ -1586,6 +1589,9 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NoteMessage")
                         .HasColumnType("text");
 
                     b.Property<string>("OldValue")

@@ -801,6 +801,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReasonMessage")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RootCause")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
@@ -1536,6 +1539,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteMessage")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OldValue")

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Localization;
 using SupportFlow.Notifications;
 using SupportFlow.Server.Operations;
 using SupportFlow.Tickets;
@@ -153,8 +154,11 @@ public sealed class OutboxDelivery(
         if (message.TicketId is long ticket && message.Status != OutboxStatus.Pending)
         {
             db.TicketHistory.Add(TicketHistoryEntry.Delivery(ticket, now, WireNames.Of(message.Channel), WireNames.Of(message.Status),
-                $"{WireNames.Of(message.Channel)} to {message.RecipientName} <{message.Recipient}>: {message.Event}"
-                + (error is null ? "" : $" ({message.Attempts} attempts; {error})")));
+                error is null
+                    ? new LocalizedMessage("{0} to {1} <{2}>: {3}", WireNames.Of(message.Channel), message.RecipientName, message.Recipient,
+                        message.Event)
+                    : new LocalizedMessage("{0} to {1} <{2}>: {3} ({4} attempts; {5})", WireNames.Of(message.Channel), message.RecipientName,
+                        message.Recipient, message.Event, message.Attempts, error)));
         }
 
         try

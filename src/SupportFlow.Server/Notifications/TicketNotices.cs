@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Localization;
 using SupportFlow.Notifications;
 using SupportFlow.Server.Sla;
 using SupportFlow.Sla;
@@ -179,7 +180,7 @@ public sealed class TicketNotices(SupportFlowDbContext db, SlaSettings sla, IOpt
         _templates ??= (await db.NotificationTemplates.AsNoTracking().ToListAsync(ct))
             .ToDictionary(t => (t.Event, t.Language), t => new TemplateText(t.Subject, t.Body));
         var template = _templates.GetValueOrDefault((notice.Event, language)) ?? BuiltInTemplates.For(notice.Event, language);
-        var zh = language == Languages.Chinese;
+        var culture = Languages.Culture(language);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["number"] = ticket.Number,
@@ -187,12 +188,12 @@ public sealed class TicketNotices(SupportFlowDbContext db, SlaSettings sla, IOpt
             ["priority"] = ticket.Priority.ToString(),
             ["status"] = WireNames.Of(ticket.Status),
             ["module"] = ticket.Module.Name,
-            ["team"] = ticket.Team?.Name ?? (zh ? "服务台" : "service desk"),
-            ["assignee"] = ticket.Assignee?.Name ?? (zh ? "待分派" : "not assigned yet"),
+            ["team"] = ticket.Team?.Name ?? Texts.Get("service desk", culture),
+            ["assignee"] = ticket.Assignee?.Name ?? Texts.Get("not yet assigned", culture),
             ["reporter"] = ticket.Reporter.Name,
             ["recipient"] = recipient,
             ["feedbackWithin"] = TemplateRendering.Duration(ticket.SlaUpdate.IsNone ? ticket.SlaResolution : ticket.SlaUpdate, language),
-            ["message"] = notice.Detail ?? "",
+            ["message"] = notice.Detail?.In(culture) ?? "",
             ["link"] = $"{Settings.PublicUrl.TrimEnd('/')}/tickets/{ticket.Number}",
             ["level"] = notice.Escalation?.Level.Name ?? "",
             ["breachedFor"] = notice.Escalation is { } escalation ? TemplateRendering.Elapsed(escalation.BreachedFor(now), language) : "",

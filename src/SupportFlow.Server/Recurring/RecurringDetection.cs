@@ -92,12 +92,14 @@ public sealed class RecurringDetection(SupportFlowDbContext db, IOptions<ReviewO
         {
             var others = await db.Tickets.Where(t => ids.Contains(t.Id)).OrderBy(t => t.Id).ToListAsync(ct);
             review = Review.Open(ReviewTrigger.RecurringProblem, Title(ticket),
-                $"{others.Count + 1} similar tickets on {ticket.Module.Name} within {Options.RecurringWindowDays} days",
+                new Localization.LocalizedMessage("{0} similar tickets on {1} within {2} days", others.Count + 1, ticket.Module.Name,
+                    Options.RecurringWindowDays),
                 [.. others, ticket], Actor.System, now, ticket.Module);
             db.Reviews.Add(review);
             foreach (var other in others)
             {
-                other.RecordReview(Actor.System, now, $"Recurring problem: review opened with {ticket.Number} and similar tickets.");
+                other.RecordReview(Actor.System, now,
+                    new Localization.LocalizedMessage("Recurring problem: review opened with {0} and similar tickets.", ticket.Number));
             }
         }
         else
@@ -106,7 +108,8 @@ public sealed class RecurringDetection(SupportFlowDbContext db, IOptions<ReviewO
         }
 
         ticket.RecordReview(Actor.System, now,
-            $"Recurring problem on {ticket.Module.Name}: like {string.Join(", ", recurring.Select(s => s.Ticket.Number))}.");
+            new Localization.LocalizedMessage("Recurring problem on {0}: like {1}.", ticket.Module.Name,
+                string.Join(", ", recurring.Select(s => s.Ticket.Number))));
         return review;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Data;
+using SupportFlow.Localization;
 using SupportFlow.Reviews;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
@@ -25,7 +26,7 @@ public sealed class ReviewOpening(SupportFlowDbContext db)
 
         var review = Review.ForClosedTicket(ticket, actor, now);
         db.Reviews.Add(review);
-        ticket.RecordReview(actor, now, $"Post-incident review opened: {ticket.Priority} ticket closed.");
+        ticket.RecordReview(actor, now, new LocalizedMessage("Post-incident review opened: {0} ticket closed.", ticket.Priority.ToString()));
         return review;
     }
 }

@@ -44,7 +44,7 @@ public sealed record ReviewResponse(
 {
     /// <summary>Needs the review loaded with its tickets (and their modules), actions (and owners), module and category.</summary>
     public static ReviewResponse From(Review r, OrganizationTime org, DateTimeOffset now) => new(
-        r.Id, r.Title, r.Trigger, r.Reason, r.Status, r.Module?.Name, org.Local(r.OpenedAt), r.OpenedBy,
+        r.Id, r.Title, r.Trigger, r.WrittenReason?.In(System.Globalization.CultureInfo.CurrentUICulture), r.Status, r.Module?.Name, org.Local(r.OpenedAt), r.OpenedBy,
         r.MeetingAt is { } at ? new ReviewMeetingResponse(org.Local(at), [.. r.Participants]) : null,
         r.RootCause, r.CauseCategory is { } c ? CauseCategoryResponse.From(c) : null,
         [.. r.Tickets.OrderBy(t => t.TicketId).Select(t => new ReviewTicketResponse(

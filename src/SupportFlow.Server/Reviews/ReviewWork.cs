@@ -62,7 +62,7 @@ public sealed class ReviewWork(SupportFlowDbContext db, OrganizationTime org, Ti
         var review = Review.Open(ReviewTrigger.Requested, title ?? $"{first.Number} {first.Title}", reason, tickets, actor, now);
         foreach (var ticket in tickets)
         {
-            ticket.RecordReview(actor, now, $"Review requested by {actor.Name}: {reason}");
+            ticket.RecordReview(actor, now, new LocalizedMessage("Review requested by {0}: {1}", actor.Name, reason));
         }
 
         db.Reviews.Add(review);
@@ -122,7 +122,7 @@ public sealed class ReviewWork(SupportFlowDbContext db, OrganizationTime org, Ti
         if (!review.Covers(ticket!.Id))
         {
             review.Link(ticket, now);
-            ticket.RecordReview(actor, now, $"Linked to review {review.Id}: {review.Title}");
+            ticket.RecordReview(actor, now, new LocalizedMessage("Linked to review {0}: {1}", review.Id, review.Title));
             await db.SaveChangesAsync(ct);
         }
 

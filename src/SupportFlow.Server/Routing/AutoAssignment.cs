@@ -14,7 +14,7 @@ namespace SupportFlow.Server.Routing;
 /// </summary>
 public static class AutoAssignment
 {
-    public sealed record Choice(User Owner, string Reason);
+    public sealed record Choice(User Owner, Localization.LocalizedMessage Reason);
 
     private static readonly TicketStatus[] Open =
         [TicketStatus.New, TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.Pending];

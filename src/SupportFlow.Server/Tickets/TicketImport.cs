@@ -62,7 +62,7 @@ public sealed class TicketImport(SupportFlowDbContext db, TicketReception recept
             try
             {
                 var ticket = await reception.ReceiveAsync(actor, request, ct, notify: false);
-                ticket.RecordImport(actor, now, $"Imported from {fileName}, row {row}.");
+                ticket.RecordImport(actor, now, new LocalizedMessage("Imported from {0}, row {1}.", fileName, row));
                 await db.SaveChangesAsync(ct);
                 numbers.Add(ticket.Number);
                 db.ChangeTracker.Clear(); // a large file must not keep every ticket tracked

@@ -126,7 +126,7 @@ public sealed record HistoryEntryResponse(
 {
     public static HistoryEntryResponse From(TicketHistoryEntry e, OrganizationTime org) => new(
         e.Id, org.Local(e.At), new PersonRef(e.ActorLogin, e.ActorName), e.Action, e.Field, e.OldValue, e.NewValue,
-        e.Note, e.Method, e.IsPublic, e.OnBehalfOfReporter, e.MergedFrom);
+        e.Written?.In(System.Globalization.CultureInfo.CurrentUICulture), e.Method, e.IsPublic, e.OnBehalfOfReporter, e.MergedFrom);
 }
 
 public sealed record AttachmentResponse(long Id, string FileName, string ContentType, long Size, string Sha256,

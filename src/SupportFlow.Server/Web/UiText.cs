@@ -220,14 +220,6 @@ public sealed partial class UiText(IHttpContextAccessor accessor, OrganizationTi
         _ => item,
     };
 
-    /// <summary>Why a review was opened: the recurring-problem reason is written by the system in English, so it is put in words here.</summary>
-    public string ReviewReason(string reason) =>
-        RecurringReason().Match(reason) is { Success: true } recurring
-            ? Format("{0} similar tickets on {1} within {2} days", recurring.Groups[1].Value, recurring.Groups[2].Value, recurring.Groups[3].Value)
-            : reason;
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+) similar tickets on (.+) within (\d+) days$")]
-    private static partial System.Text.RegularExpressions.Regex RecurringReason();
 
     public string SlaTarget(string target) => this[target switch
     {

@@ -50,6 +50,14 @@ public sealed class RecurringProblemTests : IAsyncLifetime
         Assert.Equal("open", review.Str("status"));
         Assert.Equal([first, second, third], review["tickets"]!.AsArray().Select(t => t.Str("number")));
         Assert.Contains(await _desk.HistoryAsync(first), h => h.Str("action") == "review");
+        Assert.Equal($"3 similar tickets on {Desk.Printer} within 30 days", review.Str("reason"));
+        using (var inChinese = new HttpRequestMessage(HttpMethod.Get, $"/api/reviews/{review.Num("id")}"))
+        {
+            inChinese.Headers.AcceptLanguage.ParseAdd("zh-CN");
+            var chinese = await (await _desk.Supervisor.SendAsync(inChinese)).Json(HttpStatusCode.OK);
+            Assert.Equal($"30 天内 {Desk.Printer} 上有 3 个相似工单", chinese.Str("reason"));
+        }
+
 
         // The engineer sees the others as possible duplicates, and the review they belong to.
         var similar = await (await _desk.OtherEngineer.GetAsync($"/api/tickets/{third}/similar")).Json(HttpStatusCode.OK);

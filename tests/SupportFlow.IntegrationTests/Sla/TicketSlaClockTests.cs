@@ -85,7 +85,7 @@ public sealed class TicketSlaClockTests(SlaDeskFixture fixture) : IClassFixture<
         // The reporter sees the acknowledgement in the public history.
         var history = await (await _desk.Alice.GetAsync($"/api/tickets/{number}/history")).JsonArray();
         var ack = Assert.Single(history, h => h!["note"]?.GetValue<string>() is { } note && note.StartsWith("Received; owner: ", StringComparison.Ordinal));
-        Assert.Equal($"Received; owner: {Desk.EngineerName}; first feedback expected within 2 h.", ack!["note"]!.GetValue<string>());
+        Assert.Equal($"Received; owner: {Desk.EngineerName}; first feedback expected within 2 hours.", ack!["note"]!.GetValue<string>());
         Assert.True(ack["public"]!.GetValue<bool>());
         Assert.Equal(assignedAt, ack.Time("at"));
 

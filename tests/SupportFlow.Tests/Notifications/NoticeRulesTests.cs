@@ -1,3 +1,4 @@
+using SupportFlow.Localization;
 using SupportFlow.Notifications;
 using SupportFlow.Tests.Tickets;
 using SupportFlow.Tickets;
@@ -54,7 +55,7 @@ public sealed class NoticeRulesTests
     public void AServiceDeskTicketAssignedIntoATeamIsNewsForThatTeamsChat()
     {
         var ticket = Ticket.Receive(Desk.Number, _desk.Intake(), _desk.Module, _desk.Reporter, _desk.Clock.GetUtcNow(),
-            route: new TicketRoute(null, "No team for this module yet"));
+            route: new TicketRoute(null, new LocalizedMessage("No team for this module yet")));
         Assert.DoesNotContain(NoticeRules.From(ticket, ticket.History), n => n.Audience == Audience.TeamChat);
 
         var notices = After(ticket, () => _desk.AssignToEve(ticket));
@@ -84,7 +85,7 @@ public sealed class NoticeRulesTests
     public void AP1MovedIntoATeamIsAP1ForThatTeamsChat()
     {
         var ticket = Ticket.Receive(Desk.Number, _desk.Intake(priority: Priority.P1), _desk.Module, _desk.Reporter,
-            _desk.Clock.GetUtcNow(), route: new TicketRoute(null, "No team for this module yet"));
+            _desk.Clock.GetUtcNow(), route: new TicketRoute(null, new LocalizedMessage("No team for this module yet")));
 
         var notices = After(ticket, () => ticket.Assign(_desk.Supervisor, _desk.Next(), _desk.Nick, _desk.Network, null));
 

@@ -33,8 +33,8 @@ public sealed class AssignmentRulesTests
         var choice = AssignmentRules.RoundRobin([Member(1, "li"), Member(2, "wang")], 4)!;
 
         Assert.Equal("wang", choice.Member.Login);
-        Assert.Contains("round robin", choice.Reason, StringComparison.Ordinal);
-        Assert.Contains("turn 4", choice.Reason, StringComparison.Ordinal);
+        Assert.Contains("round robin", choice.Reason.ToString(), StringComparison.Ordinal);
+        Assert.Contains("turn 4", choice.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class AssignmentRulesTests
         var choice = AssignmentRules.LeastLoaded(team)!;
 
         Assert.Equal("wang", choice.Member.Login);
-        Assert.Contains("least loaded: 1 open", choice.Reason, StringComparison.Ordinal);
+        Assert.Contains("least loaded: 1 open", choice.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class AssignmentRulesTests
 
         Assert.Equal("wang", choice.Member.Login);
         Assert.Equal("wang", reversed.Member.Login);
-        Assert.Contains("tie among 2 broken by login order", choice.Reason, StringComparison.Ordinal);
+        Assert.Contains("tie among 2 broken by login order", choice.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
