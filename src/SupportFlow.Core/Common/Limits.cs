@@ -19,4 +19,8 @@ public static class Limits
     public const int Tag = 50;
     public const int Host = 253;
     public const int MessageId = 998;
+
+    /// <summary>The years a period (from, to) may name: a year 9999 would overflow the day arithmetic, and no ticket is older than 2000.</summary>
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
 }

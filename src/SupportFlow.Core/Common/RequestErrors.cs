@@ -127,20 +127,49 @@ public sealed partial class RequestErrors
             return null;
         }
 
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year >= 2000)
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return org.StartOfDay(end == PeriodEnd.To ? date.AddDays(1) : date);
+            return InPeriodYears(field, date.Year) ? org.StartOfDay(end == PeriodEnd.To ? date.AddDays(1) : date) : null;
         }
 
         if (HasOffset(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            return time.ToUniversalTime();
+            return InPeriodYears(field, time.Year) ? time.ToUniversalTime() : null;
         }
 
         Add(field, "'{0}' is neither a date (YYYY-MM-DD, a day in the organisation's time zone) nor an ISO 8601 time with offset: e.g. 2026-05-01 or 2026-05-01T09:00+08:00.",
             Shorten(value));
         return null;
+    }
+
+    /// <summary>
+    /// A yes/no switch from a form or query: true, 1 and on (what an HTML checkbox sends) mean
+    /// true; false, 0, off or nothing mean false; anything else is refused rather than read as
+    /// false, so a misspelt dryRun never does the real thing.
+    /// </summary>
+    public bool Flag(string field, string? value)
+    {
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "false" or "0" or "off":
+                return false;
+            case "true" or "1" or "on":
+                return true;
+            default:
+                Add(field, "'{0}' is not a valid {1}: use true or false (on and 1 also mean true).", Shorten(value), field);
+                return false;
+        }
+    }
+
+    private bool InPeriodYears(string field, int year)
+    {
+        if (year is >= Limits.FirstYear and <= Limits.LastYear)
+        {
+            return true;
+        }
+
+        Add(field, "{0} must be in the years {1} to {2}.", field, Limits.FirstYear, Limits.LastYear);
+        return false;
     }
 
     public int? Range(string field, int? value, int min, int max)

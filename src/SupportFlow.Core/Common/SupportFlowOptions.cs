@@ -21,6 +21,8 @@ public sealed class SupportFlowOptions
     public NotificationOptions Notifications { get; set; } = new();
     public ArchiveOptions Archive { get; set; } = new();
 
+    public MetricsOptions Metrics { get; set; } = new();
+
     public string DataPath => Path.GetFullPath(DataDirectory);
 }
 
@@ -113,4 +115,11 @@ public sealed class ArchiveOptions
 
     public string ResolveFolder(string dataPath) =>
         string.IsNullOrWhiteSpace(Folder) ? Path.Combine(dataPath, "archive") : Path.GetFullPath(Folder);
+}
+
+/// <summary><c>SupportFlow:Metrics</c>: who may read <c>/metrics</c>.</summary>
+public sealed class MetricsOptions
+{
+    /// <summary>A bearer token a scraper on another machine sends; empty: only callers on this machine (loopback) are served.</summary>
+    public string? Token { get; set; }
 }

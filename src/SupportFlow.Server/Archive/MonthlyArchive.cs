@@ -87,15 +87,11 @@ public sealed class MonthlyArchive(
         int tickets = 0, lines = 0, attachments = 0;
 
         await using var csvFile = new StreamWriter(Path.Combine(temp, Csv), false, new UTF8Encoding(true));
-        await using var csv = new CsvWriter(csvFile, CultureInfo.InvariantCulture);
+        await using var csv = CsvCells.Writer(csvFile);
         await using var jsonl = File.Create(Path.Combine(temp, Jsonl));
         await using var spoolFile = new StreamWriter(historySpool, false, new UTF8Encoding(false));
-        await using var spool = new CsvWriter(spoolFile, CultureInfo.InvariantCulture);
-        foreach (var header in TrackingColumns.Headers)
-        {
-            csv.WriteField(header);
-        }
-
+        await using var spool = CsvCells.Writer(spoolFile);
+        csv.WriteRow(TrackingColumns.Headers);
         await csv.NextRecordAsync();
         (DateTimeOffset ReceivedAt, long Id)? after = null;
         while (true)
@@ -117,20 +113,12 @@ public sealed class MonthlyArchive(
             foreach (var ticket in batch)
             {
                 var record = TrackingRecord.From(ticket, ticket.SlaAt(calendar, now), org);
-                foreach (var value in record.Values)
-                {
-                    csv.WriteField(value);
-                }
-
+                csv.WriteRow(record.Values);
                 await csv.NextRecordAsync();
                 await workbook.AddRowAsync(Cells(record.Values), ct);
                 foreach (var line in history[ticket.Id])
                 {
-                    foreach (var value in HistoryColumns.Values(ticket.Number, line, org))
-                    {
-                        spool.WriteField(value);
-                    }
-
+                    spool.WriteRow(HistoryColumns.Values(ticket.Number, line, org));
                     await spool.NextRecordAsync();
                     lines++;
                 }
@@ -158,7 +146,7 @@ public sealed class MonthlyArchive(
             var row = new object?[spool.Parser.Count];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = spool.GetField(i) is { Length: > 0 } value ? value : null;
+                row[i] = spool.GetField(i) is { Length: > 0 } value ? CsvCells.Unescape(value) : null;
             }
 
             await workbook.AddRowAsync(row, ct);

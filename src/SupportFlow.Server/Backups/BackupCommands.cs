@@ -42,8 +42,17 @@ public static class BackupCommands
             var db = services.GetRequiredService<SupportFlowDbContext>();
             var attachments = AttachmentStorage.Root(services.GetRequiredService<IOptions<SupportFlowOptions>>().Value);
             SqliteBackup.EnsureSqlite(db, attachments);
-            Directory.CreateDirectory(folder);
             var database = Path.Combine(folder, DatabaseFile);
+            try
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllBytes(database, []); // fails here, before the snapshot, when the folder cannot be written
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DomainException("Cannot write the backup into {0}: {1}", folder, e.Message);
+            }
+
             SqliteBackup.CopyTo(db, database);
             var files = Copy(attachments, Path.Combine(folder, AttachmentsFolder), overwrite: false);
             var info = new BackupInfo(services.GetRequiredService<TimeProvider>().GetUtcNow(), DatabaseFile, Sha256(database), files);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SupportFlow.Common;
+using SupportFlow.Localization;
 using SupportFlow.Server.Hosting;
 using SupportFlow.Server.Users;
 
@@ -174,6 +175,11 @@ public static class CliCommands
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSupportFlowCore();
         using var host = builder.Build();
+        if (!StartupValidation.Passed(host.Services))
+        {
+            return 1;
+        }
+
         try
         {
             if (migrate)
@@ -199,6 +205,12 @@ public static class CliCommands
         catch (Exception e) when (e is DomainException or NotFoundException or ForbiddenException)
         {
             await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be written or read: the operator's to fix, so a sentence, not a stack trace.
+            await Console.Error.WriteLineAsync(new LocalizedMessage("A file or folder could not be read or written: {0}", e.Message).ToString());
             return 1;
         }
     }

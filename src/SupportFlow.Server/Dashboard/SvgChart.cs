@@ -93,7 +93,7 @@ public static class SvgChart
         return new HtmlString(string.Create(CultureInfo.InvariantCulture,
             $"<svg class=\"chart ring\" viewBox=\"0 0 140 140\" width=\"140\" height=\"140\" role=\"img\" aria-label=\"{E(title)}: {text}\"><title>{E(title)}</title>"
             + $"<circle cx=\"70\" cy=\"70\" r=\"{radius}\" fill=\"none\" stroke=\"#eef1f5\" stroke-width=\"14\"/>{arc}"
-            + $"<text class=\"value\" x=\"70\" y=\"77\" text-anchor=\"middle\" style=\"font-size:22px\">{text}</text></svg>"));
+            + $"<text class=\"value\" x=\"70\" y=\"77\" text-anchor=\"middle\">{text}</text></svg>"));
     }
 
     private static string E(string value) => Html.Encode(value);

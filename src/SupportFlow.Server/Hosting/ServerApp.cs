@@ -65,18 +65,20 @@ public static class ServerApp
         }));
 
         var app = builder.Build();
+        if (!StartupValidation.Passed(app.Services))
+        {
+            return 1;
+        }
+
         await app.Services.MigrateDatabaseAsync();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use((context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            return next(context);
-        });
         app.UseAuthentication();
         // After authentication: a request that names no language gets the signed-in person's saved one.
         app.UseUiLanguage();
+        app.UseMetricsAccess();
         app.UseAuthorization();
         app.UseRateLimiter();
 

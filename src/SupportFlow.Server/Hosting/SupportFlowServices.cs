@@ -22,7 +22,8 @@ public static class SupportFlowServices
 {
     public static IServiceCollection AddSupportFlowCore(this IServiceCollection services)
     {
-        services.AddOptions<SupportFlowOptions>().BindConfiguration(SupportFlowOptions.Section);
+        services.AddOptions<SupportFlowOptions>().BindConfiguration(SupportFlowOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SupportFlowOptions>, StartupValidation>();
         services.AddMetrics();
         services.AddSingleton<SupportFlowMetrics>();
         services.AddSingleton<StoredEventsMetrics>();

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportFlow.Reports;
 using SupportFlow.Server.Spreadsheets;
@@ -44,7 +42,7 @@ public static class ReportExport
     {
         using var buffer = new MemoryStream();
         using (var text = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = CsvCells.Writer(text))
         {
             for (var i = 0; i < tables.Count; i++)
             {
@@ -55,38 +53,26 @@ public static class ReportExport
                         csv.NextRecord();
                     }
 
-                    csv.WriteField(tables[i].Name);
+                    csv.WriteCell(tables[i].Name);
                     csv.NextRecord();
                 }
 
-                Row(csv, tables[i].Headers);
+                csv.WriteRow(tables[i].Headers);
+                csv.NextRecord();
                 foreach (var row in tables[i].Rows)
                 {
-                    Row(csv, row.Select(Text).ToList());
+                    foreach (var value in row)
+                    {
+                        csv.WriteCell(value);
+                    }
+
+                    csv.NextRecord();
                 }
             }
         }
 
         return buffer.ToArray();
     }
-
-    private static void Row(CsvWriter csv, IReadOnlyList<string?> fields)
-    {
-        foreach (var field in fields)
-        {
-            csv.WriteField(field);
-        }
-
-        csv.NextRecord();
-    }
-
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        double d => d.ToString("0.####", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 
     /// <summary>Excel's sheet names: at most 31 characters, none of []:*?/\.</summary>
     private static string SheetName(string name)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Archive;
@@ -84,20 +83,12 @@ public static class TicketExport
     {
         // Only asynchronous writes reach the response: CsvHelper hands each record over in NextRecordAsync.
         await using var text = new StreamWriter(body, new UTF8Encoding(true), leaveOpen: true);
-        await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
-        foreach (var header in TrackingColumns.Headers)
-        {
-            csv.WriteField(header);
-        }
-
+        await using var csv = CsvCells.Writer(text);
+        csv.WriteRow(TrackingColumns.Headers);
         await csv.NextRecordAsync();
         await foreach (var record in records.WithCancellation(ct))
         {
-            foreach (var value in record.Values)
-            {
-                csv.WriteField(value);
-            }
-
+            csv.WriteRow(record.Values);
             await csv.NextRecordAsync();
         }
     }

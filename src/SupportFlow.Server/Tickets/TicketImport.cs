@@ -5,6 +5,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Server.Spreadsheets;
 using SupportFlow.Tickets;
 using SupportFlow.Users;
 
@@ -174,7 +175,7 @@ public sealed class TicketImport(SupportFlowDbContext db, TicketReception recept
                 throw Invalid("The file is empty: the first line must name the columns.");
             }
 
-            var headers = csv.Parser.Record!.ToList();
+            var headers = csv.Parser.Record!.Select(CsvCells.Unescape).ToList();
             while (await csv.ReadAsync())
             {
                 ct.ThrowIfCancellationRequested();
@@ -185,7 +186,7 @@ public sealed class TicketImport(SupportFlowDbContext db, TicketReception recept
 
                 if (csv.Parser.Record!.Any(v => v.Trim().Length > 0))
                 {
-                    rows.Add((csv.Parser.Row, csv.Parser.Record!));
+                    rows.Add((csv.Parser.Row, [.. csv.Parser.Record!.Select(CsvCells.Unescape)]));
                 }
             }
 

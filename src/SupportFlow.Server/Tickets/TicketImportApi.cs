@@ -11,11 +11,13 @@ public sealed record ImportResponse(bool DryRun, int Tickets, IReadOnlyList<stri
 /// <c>POST /api/tickets/import</c> (supervisors): multipart <c>file</c> (CSV), any number of
 /// <c>map</c> fields (<c>column=field</c>) and <c>dryRun</c> (form or query). Bad rows are a 400
 /// problem whose <c>errors</c> name <c>rows[N].field</c> and whose <c>rows</c> list row, column,
-/// field and message; nothing is written then, nor on a dry run.
+/// field and message; nothing is written then, nor on a dry run. <c>dryRun</c> is true for
+/// <c>true</c>, <c>1</c> or <c>on</c> (an HTML checkbox); any value that is not one of those or
+/// <c>false</c>, <c>0</c>, <c>off</c> is a 400 for that field, before any row is read.
 /// </summary>
 public static class TicketImportApi
 {
-    public static async Task<Results<Ok<ImportResponse>, ValidationProblem>> Import(HttpContext http, [FromQuery] bool? dryRun,
+    public static async Task<Results<Ok<ImportResponse>, ValidationProblem>> Import(HttpContext http, [FromQuery] string? dryRun,
         TicketImport import, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
@@ -24,9 +26,16 @@ public static class TicketImportApi
         }
 
         var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file") ?? throw Invalid("file", "file is required: the CSV file to import.");
-        var dry = dryRun ?? (form.TryGetValue("dryRun", out var value) && bool.TryParse(value, out var parsed) && parsed);
-        await using var stream = file.OpenReadStream();
+        var errors = new RequestErrors();
+        var dry = errors.Flag("dryRun", dryRun ?? form["dryRun"].FirstOrDefault());
+        var file = form.Files.GetFile("file");
+        if (file is null)
+        {
+            errors.Add("file", "file is required: the CSV file to import.");
+        }
+
+        errors.ThrowIfInvalid();
+        await using var stream = file!.OpenReadStream();
         var result = await import.ImportAsync(http.User.ToActor(), stream, Path.GetFileName(file.FileName), form["map"].OfType<string>(),
             dry, ct);
         if (result.Errors.Count > 0)

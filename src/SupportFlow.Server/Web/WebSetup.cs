@@ -44,7 +44,11 @@ public static class WebSetup
 
     public static void MapSupportFlowWeb(this WebApplication app)
     {
-        app.MapGet(Stylesheet.Path, Stylesheet.Serve).ExcludeFromDescription();
+        foreach (var asset in WebAsset.All)
+        {
+            app.MapGet(asset.Path, asset.Serve).ExcludeFromDescription();
+        }
+
         app.MapRazorPages();
     }
 }

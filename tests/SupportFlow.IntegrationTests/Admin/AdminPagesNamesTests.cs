@@ -10,7 +10,8 @@ namespace SupportFlow.IntegrationTests.Admin;
 /// </summary>
 public sealed partial class AdminPagesNamesTests
 {
-    public static TheoryData<string> Names => ["网络组", "会议室 A 打印机", "Q&A \"50%\" ?#", "🖨️ 打印机"];
+    public static TheoryData<string> Names =>
+        ["网络组", "会议室 A 打印机", "Q&A \"50%\" ?#", "🖨️ 打印机", "q\" autofocus onfocus=\"alert(9)", "组' onmouseover='alert(1)' x='"];
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -39,6 +40,11 @@ public sealed partial class AdminPagesNamesTests
             Assert.DoesNotContain(' ', id.Groups[1].Value);
         }
 
+        // A name that tries to leave its attribute (issue 20, item 9) stays text: no handler or autofocus appears in any tag.
+        var attributes = Tag().Matches(page).SelectMany(t => t.Groups["name"].Captures.Select(c => c.Value.ToLowerInvariant())).ToList();
+        Assert.Contains("data-team", attributes);
+        Assert.DoesNotContain(attributes, a => a.StartsWith("on", StringComparison.Ordinal) || a == "autofocus");
+
         Assert.Contains(name, WebUtility.HtmlDecode(row.Value), StringComparison.Ordinal);
         await PostAsync(admin, page, action, new() { ["members"] = "eng1", ["assignmentMode"] = "roundRobin" });
 
@@ -49,6 +55,10 @@ public sealed partial class AdminPagesNamesTests
         Assert.Equal(name, module["team"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await desk.Admin.GetAsync("/api/departments/" + Uri.EscapeDataString(name))).StatusCode);
     }
+
+    /// <summary>A start tag and the names of its attributes, quoted values skipped whole (what a browser parses as attributes).</summary>
+    [GeneratedRegex("""<[a-zA-Z][a-zA-Z0-9-]*(?:\s+(?<name>[^\s=/>"']+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>""")]
+    private static partial Regex Tag();
 
     /// <summary>Posts a form of the page and expects the page's success notice (a redirect back to it).</summary>
     private static async Task PostAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)

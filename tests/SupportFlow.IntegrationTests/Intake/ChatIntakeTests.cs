@@ -229,9 +229,11 @@ public sealed class ChatIntakeTests : IAsyncLifetime
         Assert.Empty(await TicketsAsync());
     }
 
-    private HttpRequestMessage GenericRequest(object message, string secret = GenericSecret, long? seconds = null)
+    private HttpRequestMessage GenericRequest(object message, string secret = GenericSecret, long? seconds = null) =>
+        SignedGeneric(JsonContent.Create(message).ReadAsStringAsync().Result, secret, seconds);
+
+    private HttpRequestMessage SignedGeneric(string body, string secret = GenericSecret, long? seconds = null)
     {
-        var body = JsonContent.Create(message).ReadAsStringAsync().Result;
         var ts = (seconds ?? _desk.App.Clock.GetUtcNow().ToUnixTimeSeconds()).ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/chat/generic") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-SupportFlow-Timestamp", ts);
@@ -252,6 +254,19 @@ public sealed class ChatIntakeTests : IAsyncLifetime
         Assert.Equal("Cannot reach the VPN", ticket["title"]!.GetValue<string>());
         Assert.Equal("alice", ticket["reporter"]!["login"]!.GetValue<string>());
         Assert.Equal("P2", ticket["priority"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("""{"id":"g-9","sender":"alice@example.com","text":"VPN 连不上"}""", "sender")]
+    [InlineData("""{"id":"g-9","sender":{"name":42,"email":"alice@example.com"},"text":"VPN 连不上"}""", "sender.name")]
+    [InlineData("""{"id":"g-9","sender":{"name":"Alice 王","email":["alice@example.com"]},"text":"VPN 连不上"}""", "sender.email")]
+    [InlineData("""{"id":9,"sender":{"name":"Alice 王"},"text":"VPN 连不上"}""", "id")]
+    [InlineData("""{"id":"g-9","sender":{"name":"Alice 王"},"text":{"zh":"VPN 连不上"}}""", "text")]
+    public async Task ASignedGenericMessageWithAWrongTypedFieldIsA400NamingItAndFilesNothing(string body, string field)
+    {
+        var problem = await (await _anonymous.SendAsync(SignedGeneric(body))).FieldError(field);
+        Assert.Contains(field, problem["errors"]![field]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(await TicketsAsync());
     }
 
     [Fact]

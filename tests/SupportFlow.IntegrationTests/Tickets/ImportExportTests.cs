@@ -54,6 +54,40 @@ public sealed class ImportExportTests : IAsyncLifetime
         await (await ImportAsync(_desk.Supervisor, Csv(Header, Good1), map: ["Nope=title"])).FieldError("map");
     }
 
+    [Theory]
+    [InlineData("on")]
+    [InlineData("1")]
+    [InlineData("TRUE")]
+    public async Task ACheckboxOrOneMeansADryRunAndWritesNothing(string value)
+    {
+        foreach (var (form, query) in new[] { (value, ""), ("false", "?dryRun=" + value) })
+        {
+            var dry = await (await ImportAsync(_desk.Supervisor, Csv(Header, Good1, Good2), form, query)).Json(HttpStatusCode.OK);
+            Assert.True(dry["dryRun"]!.GetValue<bool>());
+            Assert.Equal(2, dry["tickets"]!.GetValue<int>());
+        }
+
+        Assert.Equal(0, await _desk.TicketCountAsync());
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("dry")]
+    [InlineData("是")]
+    public async Task ADryRunValueThatIsNeitherTrueNorFalseIsRefusedAndWritesNothing(string value)
+    {
+        var inForm = await (await ImportAsync(_desk.Supervisor, Csv(Header, Good1, Good2), value)).FieldError("dryRun");
+        Assert.Contains(value, inForm["errors"]!["dryRun"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        await (await ImportAsync(_desk.Supervisor, Csv(Header, Good1), "false", "?dryRun=" + Uri.EscapeDataString(value))).FieldError("dryRun");
+        Assert.Equal(0, await _desk.TicketCountAsync());
+
+        var chinese = new HttpRequestMessage(HttpMethod.Post, "/api/tickets/import") { Content = ImportForm(Csv(Header, Good1), value, null) };
+        chinese.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var problem = await (await _desk.Supervisor.SendAsync(chinese)).FieldError("dryRun");
+        Assert.Contains("请使用 true 或 false", problem["errors"]!["dryRun"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await _desk.TicketCountAsync());
+    }
+
     [Fact]
     public async Task AnImportThenAnExportRoundTripsChineseTextFieldByField()
     {
@@ -130,19 +164,25 @@ public sealed class ImportExportTests : IAsyncLifetime
 
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
 
-    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] file, bool dryRun = false, string[]? map = null)
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] file, bool dryRun = false, string[]? map = null) =>
+        client.PostAsync("/api/tickets/import", ImportForm(file, dryRun ? "true" : "false", map));
+
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] file, string dryRun, string query = "") =>
+        client.PostAsync("/api/tickets/import" + query, ImportForm(file, dryRun, null));
+
+    private static MultipartFormDataContent ImportForm(byte[] file, string dryRun, string[]? map)
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(content, "file", "tickets.csv");
-        form.Add(new StringContent(dryRun ? "true" : "false"), "dryRun");
+        form.Add(new StringContent(dryRun), "dryRun");
         foreach (var pair in map ?? [])
         {
             form.Add(new StringContent(pair), "map");
         }
 
-        return client.PostAsync("/api/tickets/import", form);
+        return form;
     }
 
     private async Task<byte[]> DownloadAsync(string url)

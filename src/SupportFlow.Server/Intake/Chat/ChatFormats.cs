@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using SupportFlow.Common;
 using SupportFlow.Intake;
 
 namespace SupportFlow.Server.Intake.Chat;
@@ -160,11 +161,37 @@ public static class ChatFormats
             throw new ChatSignatureException("X-SupportFlow-Signature does not match the channel's secret.");
         }
 
+        // Signed, so it comes from the channel's own bot: a malformed body is the integrator's mistake, told field by field.
         var json = Parse(body);
-        var message = new ChatMessage(Str(json, "id") ?? Guid.NewGuid().ToString("N"),
-            json["sender"]?["name"]?.GetValue<string>() ?? "Chat user", json["sender"]?["email"]?.GetValue<string>(),
-            Str(json, "text")?.Trim() ?? "");
+        var errors = new RequestErrors();
+        var id = Field(json, "id", "id", errors);
+        var sender = json["sender"];
+        if (sender is not (null or JsonObject))
+        {
+            errors.Add("sender", "{0} must be a JSON object, e.g. {1}.", "sender", """{"name": "王芳", "email": "wang@example.com"}""");
+        }
+
+        var name = sender is JsonObject from ? Field(from, "name", "sender.name", errors) : null;
+        var email = sender is JsonObject by ? Field(by, "email", "sender.email", errors) : null;
+        var text = Field(json, "text", "text", errors);
+        errors.ThrowIfInvalid();
+        var message = new ChatMessage(id ?? Guid.NewGuid().ToString("N"), name ?? "Chat user", email, text?.Trim() ?? "");
         return new ChatRequest.Message(message, answer => Results.Json(new { reply = answer }));
+    }
+
+    /// <summary>An optional string member; any other JSON type is refused for <paramref name="field"/>.</summary>
+    private static string? Field(JsonObject json, string name, string field, RequestErrors errors)
+    {
+        switch (json[name])
+        {
+            case null:
+                return null;
+            case JsonValue v when v.TryGetValue<string>(out var text):
+                return text;
+            default:
+                errors.Add(field, "{0} must be a JSON string.", field);
+                return null;
+        }
     }
 
     private static void VerifyWeCom(ChatChannel channel, HttpRequest request, string encrypted)

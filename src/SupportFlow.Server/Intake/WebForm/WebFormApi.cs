@@ -120,7 +120,7 @@ public static class WebFormApi
     {
         // Embeddable where the admin allows it; nothing else may run or load.
         http.Response.Headers.ContentSecurityPolicy =
-            $"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors {options.FrameAncestors}";
+            $"default-src 'none'; style-src {WebFormPage.StyleSource}; form-action 'self'; base-uri 'none'; frame-ancestors {options.FrameAncestors}";
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 

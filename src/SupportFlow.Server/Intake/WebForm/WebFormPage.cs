@@ -73,10 +73,17 @@ public static class WebFormPage
     private static string Head(string title, bool chinese) => $$"""
         <!DOCTYPE html><html lang="{{(chinese ? "zh-CN" : "en")}}"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1"><title>{{E(title)}}</title>
-        <style>body{font-family:sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem}label{display:block;margin-top:.8rem}
-        input,select,textarea{width:100%;box-sizing:border-box}.hp{position:absolute;left:-10000px}
-        .error,.field-error{color:#b00020;display:block}button{margin-top:1rem}</style></head><body>
+        <style>{{Style}}</style></head><body>
         """;
+
+    /// <summary>The page's only style, inline so the page stands alone in another site's frame; allowed by its hash.</summary>
+    private const string Style = "body{font-family:sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem}label{display:block;margin-top:.8rem}"
+                                 + "input,select,textarea{width:100%;box-sizing:border-box}.hp{position:absolute;left:-10000px}"
+                                 + ".error,.field-error{color:#b00020;display:block}button{margin-top:1rem}";
+
+    /// <summary>The CSP source that allows <see cref="Style"/> and no other inline style.</summary>
+    public static readonly string StyleSource =
+        $"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'";
 
     /// <summary>Chinese stays readable in the page source; markup characters are escaped.</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
