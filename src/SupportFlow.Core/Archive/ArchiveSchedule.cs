@@ -16,6 +16,12 @@ public static class ArchiveSchedule
         return now >= RunsAt(current, zone) ? current.Previous : current.AddMonths(-2);
     }
 
+    /// <summary>
+    /// Whether <paramref name="month"/> is over in the organisation's zone: only then can its archive
+    /// be final (before, tickets may still be received in it).
+    /// </summary>
+    public static bool HasEnded(ArchiveMonth month, DateTimeOffset now, TimeZoneInfo zone) => now >= month.End(zone);
+
     /// <summary>01:00 on the first day of <paramref name="month"/>, when the previous month's archive is due.</summary>
     public static DateTimeOffset RunsAt(ArchiveMonth month, TimeZoneInfo zone) =>
         ArchiveMonth.AtLocal(new DateTime(month.Year, month.Month, 1, 0, 0, 0, DateTimeKind.Unspecified) + RunAtLocalTime, zone);

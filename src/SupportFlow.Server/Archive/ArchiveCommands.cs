@@ -10,9 +10,15 @@ public static class ArchiveCommands
     public static Command Archive()
     {
         var month = MonthOption("The month to archive (tickets received then, in the organisation's time zone).");
-        var archive = new Command("archive", "Write archive/YYYY-MM/: tickets as CSV, XLSX and JSON Lines with history, attachments, manifest.json. Re-running replaces it atomically.")
+        var takeOver = new Option<bool>("--take-over")
         {
-            month, Verify(),
+            Description = "Take the month over from a run that still holds its claim (a run that was killed lets go by itself within "
+                          + "a few minutes). The other run, if it is still alive, stops without recording its archive.",
+        };
+        var archive = new Command("archive", "Write archive/YYYY-MM/: tickets as CSV, XLSX and JSON Lines with history, attachments, manifest.json. Re-running replaces it atomically. "
+                                             + "A month that has not ended yet gets a provisional archive, written again by the scheduled job after month end.")
+        {
+            month, takeOver, Verify(),
         };
         archive.TreatUnmatchedTokensAsErrors = false;
         archive.SetAction((result, ct) => CliCommands.WithServices(result, async (services, token) =>
@@ -20,7 +26,7 @@ public static class ArchiveCommands
             var target = ParseMonth(result.GetValue(month));
             var runner = services.GetRequiredService<ArchiveRunner>();
             var written = await runner.RunAsync(target, ArchiveClaims.ThisProcess("cli"), again: true,
-                CliProgressBar.ForTerminal($"Archiving {target}"), token);
+                CliProgressBar.ForTerminal($"Archiving {target}"), token, takeOver: result.GetValue(takeOver));
             if (written is null)
             {
                 await Console.Error.WriteLineAsync(await runner.BusyMessageAsync(target, token));
@@ -28,7 +34,8 @@ public static class ArchiveCommands
             }
 
             Console.WriteLine($"Archived {written.Manifest.Tickets} tickets of {target} ({written.Manifest.HistoryLines} history lines, "
-                              + $"{written.Manifest.Attachments} attachments) to {written.Folder}");
+                              + $"{written.Manifest.Attachments} attachments) to {written.Folder}"
+                              + (written.Provisional ? $"; provisional: {target} has not ended, the scheduled archive after month end replaces it" : ""));
             return 0;
         }, ct));
         return archive;

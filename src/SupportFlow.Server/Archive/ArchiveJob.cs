@@ -14,11 +14,26 @@ namespace SupportFlow.Server.Archive;
 /// </summary>
 public sealed class ArchiveJob(
     IServiceScopeFactory scopes, TimeProvider clock, OrganizationTime org, IOptions<SupportFlowOptions> options,
-    ILogger<ArchiveJob> log, SupportFlowMetrics metrics) : PeriodicJob(clock, log, metrics)
+    IHostApplicationLifetime lifetime, ILogger<ArchiveJob> log, SupportFlowMetrics metrics) : PeriodicJob(clock, log, metrics)
 {
     private static readonly string Node = ArchiveClaims.ThisProcess("job");
 
     protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// No claim before the server serves: hosted services start before Kestrel binds its port, and a
+    /// node that then fails to start must not leave a month claimed.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => serving.TrySetResult()))
+        {
+            await serving.Task.WaitAsync(stoppingToken);
+        }
+
+        await base.ExecuteAsync(stoppingToken);
+    }
 
     public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {

@@ -19,7 +19,11 @@ namespace SupportFlow.Server.Archive;
 /// <summary>How far a month's archive has come: tickets written of the month's total.</summary>
 public readonly record struct ArchiveProgress(int Done, int Total);
 
-public sealed record ArchiveResult(ArchiveMonth Month, string Folder, ArchiveManifest Manifest, string ManifestSha256);
+public sealed record ArchiveResult(ArchiveMonth Month, string Folder, ArchiveManifest Manifest, string ManifestSha256)
+{
+    /// <summary>Written before the month ended: tickets may still arrive, so the scheduled job writes it again after month end.</summary>
+    public bool Provisional { get; init; }
+}
 
 /// <summary>
 /// Writes <c>archive/YYYY-MM/</c>: the month's tickets (by receivedAt in the organisation's zone)
@@ -67,7 +71,10 @@ public sealed class MonthlyArchive(
         }
 
         Folders.Replace(month, temp);
-        return new ArchiveResult(month, Folders.Final(month), manifest, Convert.ToHexStringLower(SHA256.HashData(manifestBytes)));
+        return new ArchiveResult(month, Folders.Final(month), manifest, Convert.ToHexStringLower(SHA256.HashData(manifestBytes)))
+        {
+            Provisional = !ArchiveSchedule.HasEnded(month, now, org.Zone),
+        };
     }
 
     private sealed record Written(int Tickets, int Lines, int Attachments);
