@@ -18,8 +18,18 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.Phone).HasMaxLength(Limits.Phone);
         user.Property(u => u.PasswordHash).HasMaxLength(200);
         user.Property(u => u.Language).HasMaxLength(8);
+        user.Property(u => u.SecurityStamp).HasMaxLength(32);
         user.HasOne(u => u.Department).WithMany().OnDelete(DeleteBehavior.Restrict);
         user.HasMany(u => u.Teams).WithMany(t => t.Members).UsingEntity("TeamMembers");
+    }
+}
+
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> throttle)
+    {
+        throttle.HasKey(t => t.Login);
+        throttle.Property(t => t.Login).HasMaxLength(Limits.Login);
     }
 }
 

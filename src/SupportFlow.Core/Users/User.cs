@@ -51,30 +51,16 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>Wrong passwords in a row since the last successful sign-in or lockout.</summary>
-    public int FailedSignIns { get; private set; }
+    /// <summary>
+    /// Changes whenever this user's sessions must end (a new password, deactivation, signing out):
+    /// a session cookie carries the stamp it was issued with and is refused once they differ.
+    /// </summary>
+    public string SecurityStamp { get; private set; } = NewStamp();
 
-    /// <summary>Sign-in is refused until then, whatever the password: it slows down password guessing.</summary>
-    public DateTimeOffset? LockedOutUntil { get; private set; }
+    /// <summary>Ends every session of this user: each request checks its cookie's stamp against this one.</summary>
+    public void EndSessions() => SecurityStamp = NewStamp();
 
-    public bool IsLockedOut(DateTimeOffset now) => LockedOutUntil > now;
-
-    /// <summary>Counts a wrong password; the fifth in a row locks sign-in for 15 minutes.</summary>
-    public void RecordFailedSignIn(DateTimeOffset now)
-    {
-        FailedSignIns++;
-        if (FailedSignIns >= SignInLockout.MaxFailures)
-        {
-            LockedOutUntil = now + SignInLockout.Duration;
-            FailedSignIns = 0;
-        }
-    }
-
-    public void RecordSignIn()
-    {
-        FailedSignIns = 0;
-        LockedOutUntil = null;
-    }
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
 
     public List<Team> Teams { get; } = [];
 

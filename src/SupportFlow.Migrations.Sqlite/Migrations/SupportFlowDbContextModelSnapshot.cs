@@ -1688,6 +1688,23 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("SupportFlow.Users.SignInThrottle", b =>
+                {
+                    b.Property<string>("Login")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedOutUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Login");
+
+                    b.ToTable("SignInThrottles");
+                });
+
             modelBuilder.Entity("SupportFlow.Users.User", b =>
                 {
                     b.Property<int>("Id")
@@ -1707,18 +1724,12 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("LockedOutUntil")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Login")
                         .IsRequired()
@@ -1744,6 +1755,11 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");

@@ -69,9 +69,18 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
     {
         var user = await FindAsync(login, ct);
         user.IsActive = false;
+        user.EndSessions();
         var now = clock.GetUtcNow();
         await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Ends every web session of the user (signing out). Their API tokens stay valid until revoked.</summary>
+    public async Task EndSessionsAsync(string login, CancellationToken ct)
+    {
+        var user = await FindAsync(login, ct);
+        user.EndSessions();
         await db.SaveChangesAsync(ct);
     }
 
@@ -128,6 +137,7 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
             else
             {
                 user.PasswordHash = hasher.HashPassword(user, request.Password);
+                user.EndSessions();
             }
         }
 
@@ -153,6 +163,11 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
 
         if (request.Active is { } active)
         {
+            if (user.IsActive && !active)
+            {
+                user.EndSessions();
+            }
+
             user.IsActive = active;
         }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
@@ -44,27 +45,41 @@ public static class WebAuth
         return services;
     }
 
+    /// <summary>The claim holding the user's security stamp at sign-in: a session lives only while it matches.</summary>
+    private const string StampClaim = "stamp";
+
     public static AuthenticationProperties SessionOnly() => new() { IsPersistent = false };
+
+    /// <summary>The signed-in user as the session cookie carries them: the actor and the stamp the session was issued with.</summary>
+    public static ClaimsPrincipal Principal(User user)
+    {
+        var principal = ActorClaims.Principal(user, Scheme);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(StampClaim, user.SecurityStamp));
+        return principal;
+    }
 
     /// <summary>
     /// Every request reloads the user: a deactivated user is signed out at once, and a changed
-    /// role or team membership applies without signing in again.
+    /// role or team membership applies without signing in again. A session whose stamp is no longer
+    /// the user's (they signed out, their password changed, they were deactivated) is refused, so a
+    /// saved cookie stops working even after a reactivation.
     /// </summary>
     private static async Task RefreshAsync(CookieValidatePrincipalContext context)
     {
         var login = context.Principal?.Identity?.Name;
+        var stamp = context.Principal?.FindFirstValue(StampClaim);
         var db = context.HttpContext.RequestServices.GetRequiredService<SupportFlowDbContext>();
         var user = login is null
             ? null
             : await db.Users.Include(u => u.Teams).AsNoTracking()
                 .SingleOrDefaultAsync(u => u.Login == login && u.IsActive, context.HttpContext.RequestAborted);
-        if (user is null)
+        if (user is null || stamp is null || user.SecurityStamp != stamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);
             return;
         }
 
-        context.ReplacePrincipal(ActorClaims.Principal(user, Scheme));
+        context.ReplacePrincipal(Principal(user));
     }
 }
