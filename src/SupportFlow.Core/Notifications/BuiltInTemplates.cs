@@ -12,7 +12,7 @@ public static class BuiltInTemplates
 {
     public static TemplateText For(NotificationEvent @event, string language)
     {
-        var culture = language == Languages.Chinese ? Texts.Chinese : Texts.English;
+        var culture = Languages.Culture(language);
         var key = Key(@event);
         return new(Texts.Get(key + ":subject", culture), Texts.Get(key + ":body", culture));
     }

@@ -14,7 +14,7 @@ public static class ReminderTexts
     public static TemplateText For(ReminderKind kind, string language, PreventiveAction action, int reviewId, string reviewTitle,
         string link)
     {
-        var culture = language == Languages.Chinese ? Texts.Chinese : Texts.English;
+        var culture = Languages.Culture(language);
         var due = action.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var key = "Reminder:" + WireNames.Of(kind);
         return new(Texts.Format(culture, key + ":subject", [reviewId, due]),
