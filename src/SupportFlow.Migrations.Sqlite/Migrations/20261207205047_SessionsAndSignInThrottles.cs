@@ -10,13 +10,11 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "FailedSignIns",
-                table: "Users");
-
-            migrationBuilder.DropColumn(
-                name: "LockedOutUntil",
-                table: "Users");
+            // SQLite's own DROP COLUMN (3.35+; plain columns, no index or key), not EF Core's table
+            // rebuild: the rebuild switches foreign keys off outside the migration's transaction, so a
+            // crash half-way leaves Users half-migrated, and every first start warned "partially applied".
+            migrationBuilder.Sql("""ALTER TABLE "Users" DROP COLUMN "FailedSignIns";""");
+            migrationBuilder.Sql("""ALTER TABLE "Users" DROP COLUMN "LockedOutUntil";""");
 
             migrationBuilder.AddColumn<string>(
                 name: "SecurityStamp",
