@@ -26,6 +26,7 @@ public sealed class ArchiveRunner(
         try
         {
             var result = await archive.WriteAsync(month, progress, lost.Token);
+            // Renewing stops before the run is recorded: a renewal after it would claim the finished month again.
             await done.CancelAsync();
             await renewing;
             return await claims.FinishAsync(result, by, startedAt, ct) ? result : throw TakenOver(month);
@@ -41,6 +42,7 @@ public sealed class ArchiveRunner(
         }
         finally
         {
+            // A failed or taken-over write stops renewing here too.
             await done.CancelAsync();
             await renewing;
         }
