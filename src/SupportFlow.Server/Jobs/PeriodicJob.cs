@@ -23,24 +23,39 @@ public abstract class PeriodicJob(TimeProvider clock, ILogger log, SupportFlowMe
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, Clock);
-        do
+        try
         {
-            var started = Stopwatch.GetTimestamp(); // real elapsed time, also under a fake clock
-            try
+            while (true)
             {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                Log.LogError(e, "{Job} failed; retrying in {Interval}", GetType().Name, Interval);
-            }
-            finally
-            {
-                Metrics.JobDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
-                    new KeyValuePair<string, object?>("job", GetType().Name));
+                // Armed before the run, so a run that takes long is followed at once (fixed rate, like
+                // PeriodicTimer); one-shot, so a clock that jumps a month ahead wakes the job once
+                // instead of once per missed interval (FakeTimeProvider fires every period it skips).
+                var next = Task.Delay(Interval, Clock, stoppingToken);
+                await RunOnceAsync(stoppingToken);
+                await next;
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The server is stopping.
+        }
+    }
+
+    private async Task RunOnceAsync(CancellationToken stoppingToken)
+    {
+        var started = Stopwatch.GetTimestamp(); // real elapsed time, also under a fake clock
+        try
+        {
+            await SweepAsync(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            Log.LogError(e, "{Job} failed; retrying in {Interval}", GetType().Name, Interval);
+        }
+        finally
+        {
+            Metrics.JobDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("job", GetType().Name));
+        }
     }
 }
