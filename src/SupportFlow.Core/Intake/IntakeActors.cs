@@ -21,6 +21,13 @@ public static class IntakeActors
         _ => WebForm,
     };
 
+    /// <summary>
+    /// Whether an e-mail address that <paramref name="actor"/> records for a reporter may link the
+    /// report to the account with that address. The public form is anonymous: anyone can type
+    /// anyone's address into it, so its reports stay unlinked (the address is kept as given).
+    /// </summary>
+    public static bool LinksReporterByEmail(Actor actor) => !ReferenceEquals(actor, WebForm);
+
     /// <summary>Someone without an account writing to a ticket (by mail or chat): named by their address.</summary>
     public static Actor Outsider(string address, string name) => new(null, address, name, Role.Reporter, new HashSet<int>());
 }

@@ -52,11 +52,13 @@ public sealed class TicketLinks(TicketWork work, RecurringDetection detection, S
 
     public async Task<TicketLinkResponse> LinkAsync(Actor actor, string number, LinkRequest request, CancellationToken ct)
     {
+        // Permission first: what a body names (another ticket) is only looked up for someone who works this one.
+        var ticket = await work.FindAsync(actor, number, ct);
+        EnsureWorks(actor, ticket);
         var errors = new RequestErrors();
         var kind = errors.Enum<TicketLinkKind>("kind", request.Kind);
         var otherNumber = errors.Required("ticket", request.Ticket, 20);
         errors.ThrowIfInvalid();
-        var ticket = await work.FindAsync(actor, number, ct);
         var other = await db.Tickets.SingleOrDefaultAsync(t => t.Number == otherNumber, ct);
         if (other is null || other.Id == ticket.Id)
         {
@@ -64,11 +66,6 @@ public sealed class TicketLinks(TicketWork work, RecurringDetection detection, S
                 ? new LocalizedMessage("Unknown ticket {0}.", otherNumber)
                 : new LocalizedMessage("A ticket cannot be linked to itself."));
             errors.ThrowIfInvalid();
-        }
-
-        if (!TicketPermissions.Works(actor, ticket))
-        {
-            throw new ForbiddenException("Ticket {0} belongs to another team and is not assigned to you.", ticket.Number);
         }
 
         if (await db.Set<TicketLink>().AnyAsync(l => (l.TicketId == ticket.Id && l.LinkedTicketId == other!.Id)
@@ -93,10 +90,11 @@ public sealed class TicketLinks(TicketWork work, RecurringDetection detection, S
     /// <returns>The survivor.</returns>
     public async Task<Ticket> MergeAsync(Actor actor, string number, MergeRequest request, CancellationToken ct)
     {
+        var duplicate = await work.FindAsync(actor, number, ct);
+        EnsureMerges(actor, duplicate);
         var errors = new RequestErrors();
         var into = errors.Required("into", request.Into, 20);
         errors.ThrowIfInvalid();
-        var duplicate = await work.FindAsync(actor, number, ct);
         Ticket survivor;
         try
         {
@@ -107,10 +105,7 @@ public sealed class TicketLinks(TicketWork work, RecurringDetection detection, S
             throw new RequestValidationException("into", "Unknown ticket {0}.", into);
         }
 
-        if (!TicketPermissions.Works(actor, duplicate) || !TicketPermissions.Works(actor, survivor))
-        {
-            throw new ForbiddenException("Merging needs a supervisor or someone who works both tickets.");
-        }
+        EnsureMerges(actor, survivor);
 
         var history = await db.TicketHistory.AsNoTracking().Where(h => h.TicketId == duplicate.Id).OrderBy(h => h.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
@@ -120,6 +115,24 @@ public sealed class TicketLinks(TicketWork work, RecurringDetection detection, S
         await sla.ApplyAsync(survivor, now, ct);
         await db.SaveChangesAsync(ct);
         return survivor;
+    }
+
+    /// <summary>Links are made by whoever works the ticket.</summary>
+    public static void EnsureWorks(Actor actor, Ticket ticket)
+    {
+        if (!TicketPermissions.Works(actor, ticket))
+        {
+            throw new ForbiddenException("Ticket {0} belongs to another team and is not assigned to you.", ticket.Number);
+        }
+    }
+
+    /// <summary>Merging is for whoever works both tickets: checked on each, the merged one first.</summary>
+    public static void EnsureMerges(Actor actor, Ticket ticket)
+    {
+        if (!TicketPermissions.Works(actor, ticket))
+        {
+            throw new ForbiddenException("Merging needs a supervisor or someone who works both tickets.");
+        }
     }
 
     private static string Inverse(TicketLinkKind kind) => kind switch

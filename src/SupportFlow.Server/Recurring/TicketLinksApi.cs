@@ -29,8 +29,8 @@ public static class TicketLinksApi
         var tickets = app.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization(Policies.Staff);
         tickets.MapGet("/{number}/similar", Similar);
         tickets.MapGet("/{number}/links", Links);
-        tickets.MapPost("/{number}/links", Link);
-        tickets.MapPost("/{number}/merge", Merge);
+        tickets.MapPost("/{number}/links", Link).Accepts<LinkRequest>(JsonBody.ContentType);
+        tickets.MapPost("/{number}/merge", Merge).Accepts<MergeRequest>(JsonBody.ContentType);
     }
 
     private static async Task<Ok<SimilarTicketsResponse>> Similar(string number, HttpContext http, TicketWork work, TicketLinks links,
@@ -41,14 +41,17 @@ public static class TicketLinksApi
         CancellationToken ct) =>
         TypedResults.Ok(await links.ListAsync(await work.FindAsync(http.User.ToActor(), number, ct), ct));
 
-    private static async Task<Created<TicketLinkResponse>> Link(string number, LinkRequest request, HttpContext http, TicketLinks links,
+    private static async Task<Created<TicketLinkResponse>> Link(string number, HttpContext http, TicketWork work, TicketLinks links,
         CancellationToken ct)
     {
-        var link = await links.LinkAsync(http.User.ToActor(), number, request, ct);
+        var actor = http.User.ToActor();
+        await work.EnsureAsync(actor, number, ticket => TicketLinks.EnsureWorks(actor, ticket), ct);
+        var link = await links.LinkAsync(actor, number, await JsonBody.ReadAsync<LinkRequest>(http.Request, ct), ct);
         return TypedResults.Created(ResourceUrl.For("/api/tickets", number, "links"), link);
     }
 
-    private static Task<Ok<TicketResponse>> Merge(string number, MergeRequest request, HttpContext http, TicketLinks links,
-        TicketWork work, CancellationToken ct) =>
-        TicketsApi.Act(http, work, actor => links.MergeAsync(actor, number, request, ct), ct);
+    private static Task<Ok<TicketResponse>> Merge(string number, HttpContext http, TicketLinks links, TicketWork work,
+        CancellationToken ct) =>
+        TicketsApi.Act<MergeRequest>(http, work, number, TicketLinks.EnsureMerges,
+            (actor, request) => links.MergeAsync(actor, number, request, ct), ct);
 }

@@ -5,6 +5,7 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Auth;
 using SupportFlow.Server.Web;
+using SupportFlow.Tickets;
 using SupportFlow.Users;
 
 namespace SupportFlow.Server.Tickets;
@@ -23,12 +24,35 @@ public static class AttachmentsApi
         tickets.MapGet("/{number}/attachments/{id:long}", Download);
     }
 
-    private static async Task<Created<AttachmentResponse>> Upload(string number, IFormFile? file, HttpContext http,
+    /// <summary>The form is read only once the caller may attach to the ticket: a refused caller is told nothing about their upload.</summary>
+    private static async Task<Created<AttachmentResponse>> Upload(string number, HttpContext http, TicketWork work,
         TicketAttachments attachments, OrganizationTime org, CancellationToken ct)
     {
-        var (ticket, attachment) = await attachments.UploadAsync(http.User.ToActor(), number, file, ct);
+        var actor = http.User.ToActor();
+        await work.EnsureAsync(actor, number, TicketAction.Attach, ct);
+        var (ticket, attachment) = await attachments.UploadAsync(actor, number, await UploadedFileAsync(http.Request, ct), ct);
         return TypedResults.Created(ResourceUrl.For("/api/tickets", ticket.Number, "attachments", attachment.Id),
             AttachmentResponse.From(attachment, ticket.Number, org));
+    }
+
+    private static async Task<IFormFile?> UploadedFileAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await request.ReadFormAsync(ct)).Files.GetFile("file");
+        }
+        catch (InvalidDataException e)
+        {
+            // What the form binder would have said of a malformed multipart body (or one past the form limits).
+            throw new BadHttpRequestException(e.Message, e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                ? StatusCodes.Status413PayloadTooLarge
+                : StatusCodes.Status400BadRequest, e);
+        }
     }
 
     private static async Task<Ok<AttachmentResponse[]>> List(string number, HttpContext http, TicketWork work,

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SupportFlow.Server.Web;
+using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.Tickets;
 
@@ -11,23 +13,25 @@ public static class CollaborationApi
 {
     public static void MapCollaborationApi(this RouteGroupBuilder tickets)
     {
-        tickets.MapPost("/{number}/departments", AddDepartment);
+        tickets.MapPost("/{number}/departments", AddDepartment).Accepts<TicketDepartmentRequest>(JsonBody.ContentType);
         tickets.MapDelete("/{number}/departments/{department}", RemoveDepartment);
-        tickets.MapPost("/{number}/vendors", InvolveVendor);
+        tickets.MapPost("/{number}/vendors", InvolveVendor).Accepts<VendorContactRequest>(JsonBody.ContentType);
         tickets.MapDelete("/{number}/vendors/{id:long}", RemoveVendor);
     }
 
-    private static Task<Ok<TicketResponse>> AddDepartment(string number, TicketDepartmentRequest request, HttpContext http,
-        TicketActions actions, TicketWork work, CancellationToken ct) =>
-        TicketsApi.Act(http, work, actor => actions.AddDepartmentAsync(actor, number, request, ct), ct);
+    private static Task<Ok<TicketResponse>> AddDepartment(string number, HttpContext http, TicketActions actions, TicketWork work,
+        CancellationToken ct) =>
+        TicketsApi.Act<TicketDepartmentRequest>(http, work, number, TicketPermissions.EnsureCoordinates,
+            (actor, request) => actions.AddDepartmentAsync(actor, number, request, ct), ct);
 
     private static Task<Ok<TicketResponse>> RemoveDepartment(string number, string department, HttpContext http,
         TicketActions actions, TicketWork work, CancellationToken ct) =>
         TicketsApi.Act(http, work, actor => actions.RemoveDepartmentAsync(actor, number, department, ct), ct);
 
-    private static Task<Ok<TicketResponse>> InvolveVendor(string number, VendorContactRequest request, HttpContext http,
-        TicketActions actions, TicketWork work, CancellationToken ct) =>
-        TicketsApi.Act(http, work, actor => actions.InvolveVendorAsync(actor, number, request, ct), ct);
+    private static Task<Ok<TicketResponse>> InvolveVendor(string number, HttpContext http, TicketActions actions, TicketWork work,
+        CancellationToken ct) =>
+        TicketsApi.Act<VendorContactRequest>(http, work, number, TicketPermissions.EnsureInvolvesVendors,
+            (actor, request) => actions.InvolveVendorAsync(actor, number, request, ct), ct);
 
     private static Task<Ok<TicketResponse>> RemoveVendor(string number, long id, HttpContext http, TicketActions actions,
         TicketWork work, CancellationToken ct) =>

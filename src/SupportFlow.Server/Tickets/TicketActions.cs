@@ -12,13 +12,15 @@ namespace SupportFlow.Server.Tickets;
 /// <summary>
 /// The writes a person makes on one ticket, one method each: the API's action endpoints and the
 /// ticket page's forms both call these, so both parse, check and change a ticket the same way.
-/// Each parses its request, resolves what it names, and lets <see cref="TicketWork"/> load, check,
-/// act and save.
+/// Each first checks the actor may act on the ticket (before its request is parsed or anything it
+/// names is looked up: a refused caller learns nothing from the answer), then parses its request,
+/// resolves what it names, and lets <see cref="TicketWork"/> load, check again, act and save.
 /// </summary>
 public sealed class TicketActions(TicketWork work, SupportFlowDbContext db, SlaSettings sla)
 {
     public async Task<Ticket> TriageAsync(Actor actor, string number, TriageRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, TicketAction.Triage, ct);
         var (priority, reason) = request.Parse();
         var policy = await sla.PolicyAsync(priority, ct);
         return await Act(actor, number, TicketAction.Triage, (t, at) => t.Triage(actor, at, priority, reason, policy), ct);
@@ -26,6 +28,7 @@ public sealed class TicketActions(TicketWork work, SupportFlowDbContext db, SlaS
 
     public async Task<Ticket> AssignAsync(Actor actor, string number, AssignRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, TicketAction.Assign, ct);
         var (login, teamName, reason) = request.Parse();
         var errors = new RequestErrors();
         var assignee = await db.Users.Include(u => u.Teams).SingleOrDefaultAsync(u => u.Login == login, ct);
@@ -64,67 +67,77 @@ public sealed class TicketActions(TicketWork work, SupportFlowDbContext db, SlaS
     public Task<Ticket> StartAsync(Actor actor, string number, CancellationToken ct) =>
         Act(actor, number, TicketAction.Start, (t, at) => t.Start(actor, at), ct);
 
-    public Task<Ticket> WorklogAsync(Actor actor, string number, WorklogRequest request, CancellationToken ct)
+    public async Task<Ticket> WorklogAsync(Actor actor, string number, WorklogRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, TicketAction.Worklog, ct);
         var (text, method) = request.Parse();
-        return Act(actor, number, TicketAction.Worklog, (t, at) => t.LogWork(actor, at, text, method), ct);
+        return await Act(actor, number, TicketAction.Worklog, (t, at) => t.LogWork(actor, at, text, method), ct);
     }
 
-    public Task<Ticket> UpdateAsync(Actor actor, string number, MessageRequest request, CancellationToken ct)
+    public async Task<Ticket> UpdateAsync(Actor actor, string number, MessageRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, TicketAction.Update, ct);
         var message = request.Parse();
-        return Act(actor, number, TicketAction.Update, (t, at) => t.PostUpdate(actor, at, message), ct);
+        return await Act(actor, number, TicketAction.Update, (t, at) => t.PostUpdate(actor, at, message), ct);
     }
 
-    public Task<Ticket> CommentAsync(Actor actor, string number, MessageRequest request, CancellationToken ct)
+    public async Task<Ticket> CommentAsync(Actor actor, string number, MessageRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, TicketAction.Comment, ct);
         var message = request.Parse();
-        return Act(actor, number, TicketAction.Comment, (t, at) => t.Comment(actor, at, message), ct);
+        return await Act(actor, number, TicketAction.Comment, (t, at) => t.Comment(actor, at, message), ct);
     }
 
-    public Task<Ticket> PendAsync(Actor actor, string number, PendRequest request, CancellationToken ct)
+    public async Task<Ticket> PendAsync(Actor actor, string number, PendRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, TicketAction.Pend, ct);
         var (reason, note) = request.Parse();
-        return Act(actor, number, TicketAction.Pend, (t, at) => t.Pend(actor, at, reason, note), ct);
+        return await Act(actor, number, TicketAction.Pend, (t, at) => t.Pend(actor, at, reason, note), ct);
     }
 
     public Task<Ticket> ResumeAsync(Actor actor, string number, CancellationToken ct) =>
         Act(actor, number, TicketAction.Resume, (t, at) => t.Resume(actor, at), ct);
 
-    public Task<Ticket> ResolveAsync(Actor actor, string number, ResolveRequest request, CancellationToken ct)
+    public async Task<Ticket> ResolveAsync(Actor actor, string number, ResolveRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, TicketAction.Resolve, ct);
         var r = request.Parse();
-        return Act(actor, number, TicketAction.Resolve,
+        return await Act(actor, number, TicketAction.Resolve,
             (t, at) => t.Resolve(actor, at, r.Solution, r.Cause, r.Workaround, r.Verification, r.Backup), ct);
     }
 
-    public Task<Ticket> ConfirmAsync(Actor actor, string number, ConfirmRequest request, CancellationToken ct)
+    public async Task<Ticket> ConfirmAsync(Actor actor, string number, ConfirmRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, TicketAction.Confirm, ct);
         var (resolved, comment, rating) = request.Parse();
-        return Act(actor, number, TicketAction.Confirm, (t, at) => t.Confirm(actor, at, resolved, comment, rating), ct);
+        return await Act(actor, number, TicketAction.Confirm, (t, at) => t.Confirm(actor, at, resolved, comment, rating), ct);
     }
 
-    public Task<Ticket> CloseAsync(Actor actor, string number, CloseRequest request, CancellationToken ct)
+    public async Task<Ticket> CloseAsync(Actor actor, string number, CloseRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, TicketAction.Close, ct);
         var (cause, solution) = request.Parse();
-        return Act(actor, number, TicketAction.Close, (t, at) => t.Close(actor, at, cause, solution), ct);
+        return await Act(actor, number, TicketAction.Close, (t, at) => t.Close(actor, at, cause, solution), ct);
     }
 
-    public Task<Ticket> ReopenAsync(Actor actor, string number, ReasonRequest request, CancellationToken ct)
+    public async Task<Ticket> ReopenAsync(Actor actor, string number, ReasonRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, TicketAction.Reopen, ct);
         var reason = request.Parse();
-        return Act(actor, number, TicketAction.Reopen, (t, at) => t.Reopen(actor, at, reason), ct);
+        return await Act(actor, number, TicketAction.Reopen, (t, at) => t.Reopen(actor, at, reason), ct);
     }
 
-    public Task<Ticket> CancelAsync(Actor actor, string number, ReasonRequest request, CancellationToken ct)
+    public async Task<Ticket> CancelAsync(Actor actor, string number, ReasonRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, TicketAction.Cancel, ct);
         var reason = request.Parse();
-        return Act(actor, number, TicketAction.Cancel, (t, at) => t.Cancel(actor, at, reason), ct);
+        return await Act(actor, number, TicketAction.Cancel, (t, at) => t.Cancel(actor, at, reason), ct);
     }
 
     /// <summary>A supervisor names the responsible department or adds a collaborating one.</summary>
     public async Task<Ticket> AddDepartmentAsync(Actor actor, string number, TicketDepartmentRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, t => TicketPermissions.EnsureCoordinates(actor, t), ct);
         var (name, responsible, reason) = request.Parse();
         var department = await db.Departments.SingleOrDefaultAsync(d => d.Name == name, ct)
             ?? throw new RequestValidationException("department", "Unknown department '{0}'.", name);
@@ -143,6 +156,7 @@ public sealed class TicketActions(TicketWork work, SupportFlowDbContext db, SlaS
 
     public async Task<Ticket> RemoveDepartmentAsync(Actor actor, string number, string department, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, t => TicketPermissions.EnsureCoordinates(actor, t), ct);
         var found = await db.Departments.SingleOrDefaultAsync(d => d.Name == department, ct)
             ?? throw new NotFoundException("Department '{0}' was not found.", department);
         return await work.DoAsync(actor, number, t => TicketPermissions.EnsureCoordinates(actor, t),
@@ -150,10 +164,11 @@ public sealed class TicketActions(TicketWork work, SupportFlowDbContext db, SlaS
     }
 
     /// <summary>Whoever works the ticket involves a vendor contact, told by e-mail through the outbox.</summary>
-    public Task<Ticket> InvolveVendorAsync(Actor actor, string number, VendorContactRequest request, CancellationToken ct)
+    public async Task<Ticket> InvolveVendorAsync(Actor actor, string number, VendorContactRequest request, CancellationToken ct)
     {
+        await work.EnsureAsync(actor, number, t => TicketPermissions.EnsureInvolvesVendors(actor, t), ct);
         var (contact, note) = request.Parse();
-        return work.DoAsync(actor, number, t => TicketPermissions.EnsureInvolvesVendors(actor, t),
+        return await work.DoAsync(actor, number, t => TicketPermissions.EnsureInvolvesVendors(actor, t),
             (t, at) => t.InvolveVendor(actor, at, contact, note), ct);
     }
 

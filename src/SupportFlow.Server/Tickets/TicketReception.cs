@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SupportFlow.Common;
 using SupportFlow.Data;
+using SupportFlow.Intake;
 using SupportFlow.Server.Notifications;
 using SupportFlow.Server.Recurring;
 using SupportFlow.Server.Routing;
@@ -76,7 +77,7 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
 
         var reporter = request.Reporter is null
             ? await Self(actor, cancellationToken)
-            : await OnBehalf(errors, request.Reporter, cancellationToken);
+            : await OnBehalf(errors, request.Reporter, IntakeActors.LinksReporterByEmail(actor), cancellationToken);
         errors.ThrowIfInvalid();
 
         var policy = await sla.PolicyAsync(priority!.Value, cancellationToken);
@@ -147,10 +148,12 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
     }
 
     /// <summary>
-    /// An engineer records a call for someone. A given login, or else an e-mail address that
+    /// An engineer records a call for someone. A given login, or else (when the recorder vouches
+    /// for addresses, <see cref="IntakeActors.LinksReporterByEmail"/>) an e-mail address that
     /// matches a user, links the reporter's account so they can follow the ticket.
     /// </summary>
-    private async Task<ReporterInfo?> OnBehalf(RequestErrors errors, ReporterRequest reporter, CancellationToken cancellationToken)
+    private async Task<ReporterInfo?> OnBehalf(RequestErrors errors, ReporterRequest reporter, bool linkByEmail,
+        CancellationToken cancellationToken)
     {
         var name = errors.Required("reporter.name", reporter.Name, Limits.Name);
         var department = errors.Optional("reporter.department", reporter.Department, Limits.Name);
@@ -171,7 +174,7 @@ public sealed class TicketReception(SupportFlowDbContext db, TimeProvider clock,
                 errors.Add("reporter.login", "Unknown user '{0}'.", login);
             }
         }
-        else if (email is not null)
+        else if (email is not null && linkByEmail)
         {
             userId = await db.Users.Where(u => u.Email == email && u.IsActive).Select(u => (int?)u.Id)
                 .FirstOrDefaultAsync(cancellationToken);

@@ -37,6 +37,29 @@ public sealed class TicketWork(SupportFlowDbContext db, TimeProvider clock, SlaS
     }
 
     /// <summary>
+    /// Checks the actor may see the ticket and make a change (<paramref name="ensure"/> throws
+    /// when not) before anything the change names is looked up or its body read: a refused caller
+    /// gets the same answer whatever they asked for. Reads only what the permission rules need.
+    /// </summary>
+    public async Task EnsureAsync(Actor actor, string number, Action<Ticket> ensure, CancellationToken cancellationToken)
+    {
+        var ticket = TicketNumber.IsWellFormed(number)
+            ? await db.Tickets.AsNoTracking().Include(t => t.Departments)
+                .SingleOrDefaultAsync(t => t.Number == number, cancellationToken)
+            : null;
+        if (ticket is null || !TicketPermissions.CanSee(actor, ticket))
+        {
+            throw new NotFoundException("Ticket {0} was not found.", number);
+        }
+
+        ensure(ticket);
+    }
+
+    /// <inheritdoc cref="EnsureAsync(Actor, string, Action{Ticket}, CancellationToken)"/>
+    public Task EnsureAsync(Actor actor, string number, TicketAction action, CancellationToken cancellationToken) =>
+        EnsureAsync(actor, number, t => TicketPermissions.Ensure(actor, t, action), cancellationToken);
+
+    /// <summary>
     /// An action is an intent ("assign to X"), not an edit of a stale copy: when the save loses a
     /// race (another user, or the SLA sweep recording an event on another node), it is applied
     /// again to the fresh ticket, whose status and permissions are checked again.
