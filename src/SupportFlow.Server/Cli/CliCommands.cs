@@ -13,28 +13,43 @@ namespace SupportFlow.Server.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
-    {
-        "users", "tokens", "db", "calendar", "archive", "purge", "backup", "restore", "tickets", "help", "--help", "-h", "-?", "--version",
-    };
-
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
-
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = Root().Parse(args);
-        if (parsed.Errors.Count > 0)
+        var root = Root();
+        var parsed = root.Parse(args);
+        // Words no option takes are configuration overrides for the host; any other one is a mistake.
+        var stray = ConfigurationArguments.FirstStray(parsed.UnmatchedTokens);
+        if (parsed.Errors.Count == 0 && stray is null)
         {
-            foreach (var error in parsed.Errors)
-            {
-                await Console.Error.WriteLineAsync(error.Message);
-            }
-
-            await Console.Error.WriteLineAsync("Run with --help for usage.");
-            return 2;
+            return await parsed.InvokeAsync();
         }
 
-        return await parsed.InvokeAsync();
+        foreach (var error in parsed.Errors)
+        {
+            await Console.Error.WriteLineAsync(error.Message);
+        }
+
+        if (stray is not null && !parsed.Errors.Any(e => e.Message.Contains($"'{stray}'", StringComparison.Ordinal)))
+        {
+            await Console.Error.WriteLineAsync(
+                $"Unknown argument '{stray}': not an option of '{parsed.CommandResult.Command.Name}' nor a setting (--Section:Key=value).");
+        }
+
+        await Console.Error.WriteLineAsync();
+        await UsageAsync(root, parsed.CommandResult);
+        return 2;
+    }
+
+    /// <summary>The help of the command the mistake was made in, on stderr: stdout may be piped into a script.</summary>
+    private static async Task UsageAsync(RootCommand root, System.CommandLine.Parsing.CommandResult mistaken)
+    {
+        var path = new List<string>();
+        for (var command = mistaken; command.Parent is System.CommandLine.Parsing.CommandResult parent; command = parent)
+        {
+            path.Insert(0, command.Command.Name);
+        }
+
+        await root.Parse([.. path, "--help"]).InvokeAsync(new InvocationConfiguration { Output = Console.Error });
     }
 
     private static RootCommand Root()

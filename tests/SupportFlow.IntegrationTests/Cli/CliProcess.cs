@@ -33,6 +33,55 @@ public static class CliProcess
     public static async Task<CliResult> RunAsync(string[] args, string? dataDirectory = null, string? workingDirectory = null,
         bool sqlite = false)
     {
+        using var process = Start(args, dataDirectory, workingDirectory, sqlite);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"'{string.Join(' ', args)}' did not finish within {Timeout.TotalSeconds} s.");
+        }
+
+        return new CliResult(process.ExitCode, (await stdout).ReplaceLineEndings("\n"), (await stderr).ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>
+    /// Runs the executable until it logs that it is listening (then stops it) or exits by itself;
+    /// <see cref="CliResult.ExitCode"/> is -1 when it was listening.
+    /// </summary>
+    /// <param name="args">The command line after the executable.</param>
+    /// <param name="dataDirectory">As for <see cref="RunAsync"/>.</param>
+    /// <param name="environment">More environment variables, e.g. <c>ASPNETCORE_URLS</c>.</param>
+    public static async Task<CliResult> RunUntilListeningAsync(string[] args, string? dataDirectory,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        using var process = Start(args, dataDirectory, workingDirectory: null, sqlite: false, environment);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new System.Text.StringBuilder();
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            stdout.Append(line).Append('\n');
+            if (line.Contains("Now listening on:", StringComparison.Ordinal))
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(timeout.Token);
+                return new CliResult(-1, stdout.ToString(), await stderr);
+            }
+        }
+
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, stdout.ToString(), (await stderr).ReplaceLineEndings("\n"));
+    }
+
+    private static Process Start(string[] args, string? dataDirectory, string? workingDirectory, bool sqlite,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
         Assert.True(File.Exists(ServerDll), $"{ServerDll} is missing: the test project must reference the server project.");
         workingDirectory ??= NewFolder("cwd");
         Directory.CreateDirectory(workingDirectory);
@@ -66,22 +115,12 @@ public static class CliProcess
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"'{string.Join(' ', args)}' did not finish within {Timeout.TotalSeconds} s.");
+            start.Environment[key] = value;
         }
 
-        return new CliResult(process.ExitCode, (await stdout).ReplaceLineEndings("\n"), (await stderr).ReplaceLineEndings("\n"));
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }
 
     /// <summary>Counts users with a login straight from the database the CLI wrote.</summary>
