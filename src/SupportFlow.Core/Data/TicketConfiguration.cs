@@ -61,6 +61,8 @@ internal sealed class TicketHistoryConfiguration : IEntityTypeConfiguration<Tick
     {
         entry.ToTable("TicketHistory");
         entry.HasIndex(e => new { e.TicketId, e.Id });
+        // "What is new" reads the lines written since a person last looked.
+        entry.HasIndex(e => e.At);
         entry.Property(e => e.ActorLogin).HasMaxLength(Limits.Login);
         entry.Property(e => e.ActorName).HasMaxLength(Limits.Name);
         entry.Property(e => e.Action).HasMaxLength(32);

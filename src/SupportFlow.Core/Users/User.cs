@@ -51,6 +51,9 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When this person last opened their "what is new" page: the top bar counts what happened for them after it.</summary>
+    public DateTimeOffset? NewsSeenAt { get; set; }
+
     /// <summary>
     /// Changes whenever this user's sessions must end (a new password, deactivation, signing out):
     /// a session cookie carries the stamp it was issued with and is refused once they differ.

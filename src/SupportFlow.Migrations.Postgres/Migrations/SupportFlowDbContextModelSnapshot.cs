@@ -1605,6 +1605,8 @@ namespace SupportFlow.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("TicketId", "Id");
 
                     b.ToTable("TicketHistory", (string)null);
@@ -1800,6 +1802,9 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("NewsSeenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("NotifyBy")
                         .IsRequired()

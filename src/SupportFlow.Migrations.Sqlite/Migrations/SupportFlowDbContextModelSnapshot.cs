@@ -1555,6 +1555,8 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("TicketId", "Id");
 
                     b.ToTable("TicketHistory", (string)null);
@@ -1740,6 +1742,9 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NewsSeenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NotifyBy")
                         .IsRequired()

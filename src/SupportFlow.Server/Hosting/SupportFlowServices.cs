@@ -37,6 +37,7 @@ public static class SupportFlowServices
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<Users.SignInThrottles>();
+        services.AddScoped<Users.News.PersonalNews>();
         services.AddScoped<TicketReception>();
         services.AddScoped<TicketWork>();
         services.AddScoped<TicketActions>();

@@ -135,6 +135,11 @@ public static class TicketList
         DateTimeOffset now, OrganizationTime org, CancellationToken ct) =>
         (await PrepareAsync(query, actor, db, now, org, withCursor: false, ct)).Ordered;
 
+    /// <summary>How many tickets the list's filters select for <paramref name="actor"/>, counting no further than <paramref name="cap"/> (the console's tab counts).</summary>
+    internal static async Task<int> CountAsync(TicketListQuery query, Actor actor, SupportFlowDbContext db,
+        DateTimeOffset now, OrganizationTime org, int cap, CancellationToken ct) =>
+        await (await PrepareAsync(query, actor, db, now, org, withCursor: false, ct)).Filtered.Take(cap).CountAsync(ct);
+
     /// <summary>The list's tickets after its filters (<see cref="Filtered"/>), in its order from its cursor on (<see cref="Ordered"/>).</summary>
     private sealed record ListQuery(IQueryable<Ticket> Filtered, IQueryable<Ticket> Ordered, ListOrder Order,
         IQueryable<long>? TitleHits, Cursor? After, int Limit);
