@@ -28,7 +28,9 @@ public sealed class ChatIntakeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _desk = await Desk.OpenAsync();
+        var app = new SupportFlowApp();
+        app.Settings["SupportFlow:Outbound:AllowPrivateAddresses"] = "true"; // Feishu answers go to a WebhookReceiver on 127.0.0.1
+        _desk = await Desk.OpenAsync(app);
         _anonymous = _desk.App.CreateClient();
         foreach (var channel in new object[]
                  {
