@@ -23,6 +23,8 @@ public sealed class SupportFlowOptions
 
     public MetricsOptions Metrics { get; set; } = new();
 
+    public OutboundOptions Outbound { get; set; } = new();
+
     public string DataPath => Path.GetFullPath(DataDirectory);
 }
 
@@ -118,6 +120,16 @@ public sealed class ArchiveOptions
 }
 
 /// <summary><c>SupportFlow:Metrics</c>: who may read <c>/metrics</c>.</summary>
+/// <summary>Calls the server makes to URLs users gave (chat webhooks).</summary>
+public sealed class OutboundOptions
+{
+    /// <summary>
+    /// False (the default): loopback, private, link-local, CGNAT and metadata addresses are refused,
+    /// after DNS resolution and on redirects. True for a desk whose chat platform runs inside its own network.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
+}
+
 public sealed class MetricsOptions
 {
     /// <summary>A bearer token a scraper on another machine sends; empty: only callers on this machine (loopback) are served.</summary>

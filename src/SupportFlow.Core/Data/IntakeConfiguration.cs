@@ -37,6 +37,19 @@ internal sealed class ChatChannelConfiguration : IEntityTypeConfiguration<ChatCh
     }
 }
 
+internal sealed class ChatIdentityConfiguration : IEntityTypeConfiguration<ChatIdentity>
+{
+    public void Configure(EntityTypeBuilder<ChatIdentity> identity)
+    {
+        // One person on one channel is one user; a channel removed takes its bindings with it.
+        identity.HasIndex(i => new { i.ChatChannelId, i.SenderId }).IsUnique();
+        identity.HasIndex(i => i.UserId);
+        identity.Property(i => i.SenderId).HasMaxLength(Limits.Email); // the generic format may name a person by address
+        identity.HasOne(i => i.Channel).WithMany().HasForeignKey(i => i.ChatChannelId).OnDelete(DeleteBehavior.Cascade);
+        identity.HasOne(i => i.User).WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<InboundMessage>
 {
     public void Configure(EntityTypeBuilder<InboundMessage> message)

@@ -72,6 +72,8 @@ public sealed class SupportFlowDbContext(DbContextOptions<SupportFlowDbContext> 
 
     public DbSet<Intake.ChatChannel> ChatChannels => Set<Intake.ChatChannel>();
 
+    public DbSet<Intake.ChatIdentity> ChatIdentities => Set<Intake.ChatIdentity>();
+
     public DbSet<TicketSearchDocument> TicketSearch => Set<TicketSearchDocument>();
 
     public DbSet<Recurring.TicketLink> TicketLinks => Set<Recurring.TicketLink>();

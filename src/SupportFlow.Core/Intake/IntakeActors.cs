@@ -24,9 +24,10 @@ public static class IntakeActors
     /// <summary>
     /// Whether an e-mail address that <paramref name="actor"/> records for a reporter may link the
     /// report to the account with that address. The public form is anonymous: anyone can type
-    /// anyone's address into it, so its reports stay unlinked (the address is kept as given).
+    /// anyone's address into it, so its reports stay unlinked (the address is kept as given). A chat
+    /// message's sender is a user only through a <see cref="ChatIdentity"/>, never by an address it claims.
     /// </summary>
-    public static bool LinksReporterByEmail(Actor actor) => !ReferenceEquals(actor, WebForm);
+    public static bool LinksReporterByEmail(Actor actor) => !ReferenceEquals(actor, WebForm) && !ReferenceEquals(actor, Chat);
 
     /// <summary>Someone without an account writing to a ticket (by mail or chat): named by their address.</summary>
     public static Actor Outsider(string address, string name) => new(null, address, name, Role.Reporter, new HashSet<int>());

@@ -97,13 +97,16 @@ public sealed class OutboxMessage
         Release();
     }
 
-    /// <summary>A failed attempt: try again after the policy's backoff, or give up after the last attempt.</summary>
-    public void MarkFailed(DateTimeOffset now, string error, DeliveryPolicy policy)
+    /// <summary>
+    /// A failed attempt: try again after the policy's backoff, or give up after the last attempt,
+    /// or at once when it is <c>permanent</c> (retrying cannot help: a refused address).
+    /// </summary>
+    public void MarkFailed(DateTimeOffset now, string error, DeliveryPolicy policy, bool permanent = false)
     {
         Attempts++;
         LastAttemptAt = now;
         LastError = error.Length > 1000 ? error[..1000] : error;
-        if (Attempts >= policy.MaxAttempts)
+        if (permanent || Attempts >= policy.MaxAttempts)
         {
             Status = OutboxStatus.Failed;
         }

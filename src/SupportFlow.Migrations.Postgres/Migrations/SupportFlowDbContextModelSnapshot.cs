@@ -177,6 +177,38 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                     b.ToTable("ChatChannels");
                 });
 
+            modelBuilder.Entity("SupportFlow.Intake.ChatIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ChatChannelId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ChatChannelId", "SenderId")
+                        .IsUnique();
+
+                    b.ToTable("ChatIdentities");
+                });
+
             modelBuilder.Entity("SupportFlow.Intake.InboundMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1865,6 +1897,25 @@ namespace SupportFlow.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Module");
+                });
+
+            modelBuilder.Entity("SupportFlow.Intake.ChatIdentity", b =>
+                {
+                    b.HasOne("SupportFlow.Intake.ChatChannel", "Channel")
+                        .WithMany()
+                        .HasForeignKey("ChatChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SupportFlow.Users.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Channel");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("SupportFlow.Intake.InboundMessage", b =>

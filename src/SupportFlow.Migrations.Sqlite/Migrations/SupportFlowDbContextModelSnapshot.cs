@@ -167,6 +167,36 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                     b.ToTable("ChatChannels");
                 });
 
+            modelBuilder.Entity("SupportFlow.Intake.ChatIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChatChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ChatChannelId", "SenderId")
+                        .IsUnique();
+
+                    b.ToTable("ChatIdentities");
+                });
+
             modelBuilder.Entity("SupportFlow.Intake.InboundMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1805,6 +1835,25 @@ namespace SupportFlow.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Module");
+                });
+
+            modelBuilder.Entity("SupportFlow.Intake.ChatIdentity", b =>
+                {
+                    b.HasOne("SupportFlow.Intake.ChatChannel", "Channel")
+                        .WithMany()
+                        .HasForeignKey("ChatChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SupportFlow.Users.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Channel");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("SupportFlow.Intake.InboundMessage", b =>

@@ -39,7 +39,17 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             },
             BadHttpRequestException { StatusCode: 413 } => new ProblemDetails
             {
-                Status = 413, Title = Say("Request too large"), Detail = exception.Message,
+                Status = 413, Title = Say("Request too large"), Detail = ErrorProblems.TooLarge.In(culture),
+            },
+            // The form reader's limits (FormOptions: multipart body, value length, value count).
+            InvalidDataException e when e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => new ProblemDetails
+            {
+                Status = 413, Title = Say("Request too large"), Detail = ErrorProblems.TooLarge.In(culture),
+            },
+            Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => ErrorProblems.Antiforgery(httpContext),
+            BadHttpRequestException { StatusCode: 415 } => new ProblemDetails
+            {
+                Status = 415, Title = Say("Unsupported content type"), Detail = ErrorProblems.JsonOnly.In(culture),
             },
             BadHttpRequestException e => FromBadRequest(e, culture),
             TicketTransitionException e => new ProblemDetails

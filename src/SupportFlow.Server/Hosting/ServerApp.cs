@@ -44,7 +44,7 @@ public static class ServerApp
         builder.Services.AddSingleton<ReviewReminderJob>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ReviewReminderJob>());
         builder.Services.AddSupportFlowIntake();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorProblems.Customize);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -39,7 +39,8 @@ public sealed class InboundReception(
             }
 
             var now = clock.GetUtcNow();
-            var record = new InboundMessage(report.Channel, report.Source, report.Key, report.MessageId, Sender(report),
+            var sender = await SenderAsync(report, ct);
+            var record = new InboundMessage(report.Channel, report.Source, report.Key, report.MessageId, Sender(report, sender),
                 Shorten(report.Subject, Limits.Title), report.ArrivedAt, now);
             if (report.MessageId is not null && await db.InboundMessages.AsNoTracking()
                     .FirstOrDefaultAsync(m => m.MessageId == report.MessageId, ct) is { } first)
@@ -52,7 +53,7 @@ public sealed class InboundReception(
             }
             else
             {
-                var ticket = await TicketOrCommentAsync(report, record, stored, now, ct);
+                var ticket = await TicketOrCommentAsync(report, sender, record, stored, now, ct);
                 if (report.AnswerTo is { AnswerUrl: not null } channel)
                 {
                     // Committed with the ticket, delivered and retried by the outbox: the answer cannot be lost.
@@ -83,7 +84,7 @@ public sealed class InboundReception(
             return new InboundResult(earlier.Outcome, earlier.TicketNumber, Again: true, earlier.Note);
         }
 
-        var record = new InboundMessage(report.Channel, report.Source, report.Key, null, Sender(report),
+        var record = new InboundMessage(report.Channel, report.Source, report.Key, null, Sender(report, null),
             Shorten(report.Subject, Limits.Title), report.ArrivedAt, clock.GetUtcNow());
         record.Failed(why, raw);
         db.InboundMessages.Add(record);
@@ -94,16 +95,36 @@ public sealed class InboundReception(
     public Task<InboundMessage?> FindAsync(Channel channel, string source, string key, CancellationToken ct) =>
         db.InboundMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Channel == channel && m.Source == source && m.Key == key, ct);
 
-    private async Task<Ticket> TicketOrCommentAsync(InboundReport report, InboundMessage record, List<StoredFile> stored,
+    /// <summary>
+    /// The user a message comes from. Mail: the active account with the sender's address. Chat: only
+    /// the user a <see cref="ChatIdentity"/> binds the sender's platform id to on this channel; a
+    /// chat message's own claims about its sender are never taken for an account.
+    /// </summary>
+    private async Task<User?> SenderAsync(InboundReport report, CancellationToken ct)
+    {
+        if (report.Channel != Channel.Chat)
+        {
+            return report.SenderAddress is null
+                ? null
+                : await db.Users.Include(u => u.Teams).FirstOrDefaultAsync(u => u.Email == report.SenderAddress && u.IsActive, ct);
+        }
+
+        var userId = report.ChatSenderId is null
+            ? null
+            : await db.ChatIdentities.Where(i => i.Channel.Name == report.Source && i.SenderId == report.ChatSenderId)
+                .Select(i => (int?)i.UserId).FirstOrDefaultAsync(ct);
+        return userId is null
+            ? null
+            : await db.Users.Include(u => u.Teams).Include(u => u.Department).FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
+    }
+
+    private async Task<Ticket> TicketOrCommentAsync(InboundReport report, User? user, InboundMessage record, List<StoredFile> stored,
         DateTimeOffset now, CancellationToken ct)
     {
         var answered = await AnsweredTicketAsync(report, ct);
-        var user = report.SenderAddress is null
-            ? null
-            : await db.Users.Include(u => u.Teams).FirstOrDefaultAsync(u => u.Email == report.SenderAddress && u.IsActive, ct);
         if (answered is not null && TicketTransitions.IsAllowed(TicketAction.Comment, answered.Status))
         {
-            var actor = user?.ToActor() ?? IntakeActors.Outsider(report.SenderAddress ?? report.SenderName, Shorten(report.SenderName, Limits.Name));
+            var actor = user?.ToActor() ?? IntakeActors.Outsider(report.SenderAddress ?? report.SenderName, OutsiderName(report));
             var fromReporter = (user is not null && answered.Reporter.UserId == user.Id)
                 || (report.SenderAddress is not null && string.Equals(answered.Reporter.Email, report.SenderAddress, StringComparison.OrdinalIgnoreCase));
             var text = ReplyText.NewPart(report.Body);
@@ -127,7 +148,9 @@ public sealed class InboundReception(
         var ticket = await reception.ReceiveAsync(IntakeActors.Of(report.Channel), new CreateTicketRequest(
             Title(report), Shorten(description, Limits.Description), Iso(occurred), Iso(arrived), report.Module.Name,
             $"Not stated ({WireNames.Of(report.Channel)} report)", WireNames.Of(report.Priority), WireNames.Of(report.Channel),
-            new ReporterRequest(null, Shorten(report.SenderName, Limits.Name), null, null, report.SenderAddress)), ct);
+            report.Channel == Channel.Chat && user is not null
+                ? new ReporterRequest(user.Login, user.Name, user.Department?.Name, user.Phone, user.Email)
+                : new ReporterRequest(null, OutsiderName(report), null, null, report.SenderAddress)), ct);
         var attachNote = await AttachAsync(ticket, IntakeActors.Of(report.Channel), report, stored, now, ct);
         var note = (description.Length > Limits.Description ? $"The text was cut at {Limits.Description} characters. " : "") + attachNote;
         record.BecameTicket(ticket, note.Length > 0 ? note : null);
@@ -201,8 +224,16 @@ public sealed class InboundReception(
         return Shorten(subject.Length == 0 ? "(no subject)" : subject, Limits.Title);
     }
 
-    private static string Sender(InboundReport report) =>
-        Shorten(report.SenderAddress is null ? report.SenderName : $"{report.SenderName} <{report.SenderAddress}>", Limits.Email + Limits.Name);
+    private static string Sender(InboundReport report, User? user) => Shorten(report.SenderAddress is not null
+        ? $"{report.SenderName} <{report.SenderAddress}>"
+        : user is not null ? $"{report.SenderName} ({user.Login})" : OutsiderName(report), Limits.Email + Limits.Name);
+
+    /// <summary>The name a sender without an account gave; a chat sender no identity binds is marked as such wherever it is shown.</summary>
+    private static string OutsiderName(InboundReport report) => report.Channel == Channel.Chat
+        ? Shorten(report.SenderName, Limits.Name - UnboundChatSender.Length) + UnboundChatSender
+        : Shorten(report.SenderName, Limits.Name);
+
+    private const string UnboundChatSender = " (unbound chat sender)";
 
     private static string Iso(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 

@@ -32,6 +32,9 @@ public sealed record InboundReport(
     /// <summary>The ticket it names itself (a chat message's <c>#number</c>); mail finds it in the subject.</summary>
     public string? ThreadNumber { get; init; }
 
+    /// <summary>The chat platform's id of the sender, bound to a user (or not) by a <see cref="SupportFlow.Intake.ChatIdentity"/>.</summary>
+    public string? ChatSenderId { get; init; }
+
     /// <summary>Why it is machine-written (auto-reply, bounce), or null for a person's message.</summary>
     public string? MachineWritten { get; init; }
 

@@ -23,6 +23,7 @@ public static class IntakeRegistration
         app.MapMailboxesApi();
         app.MapInboundMessagesApi();
         app.MapChatChannelsApi();
+        app.MapChatIdentitiesApi();
         app.MapChatIntakeApi();
         app.MapWebForm();
     }

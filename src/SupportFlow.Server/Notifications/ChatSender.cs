@@ -22,7 +22,17 @@ public sealed class ChatSender(IHttpClientFactory http, TimeProvider clock)
             post.Headers.TryAddWithoutValidation(name, value);
         }
 
-        using var response = await http.CreateClient(Client).SendAsync(post, ct);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await http.CreateClient(Client).SendAsync(post, ct);
+        }
+        catch (HttpRequestException e) when (e.InnerException is OutboundAddressRefusedException refused)
+        {
+            throw new DeliveryException($"{group.Kind} webhook refused: {refused.Message}", permanent: true);
+        }
+
+        using var response = sent;
         var body = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode)
         {

@@ -53,5 +53,12 @@ public sealed class EmailSender(IOptions<SupportFlowOptions> options)
     };
 }
 
-/// <summary>A delivery that cannot succeed as configured; its message is what the admin sees.</summary>
-public sealed class DeliveryException(string message) : Exception(message);
+/// <summary>
+/// A delivery that cannot succeed as configured; its message is what the admin sees.
+/// <paramref name="permanent"/>: trying again cannot help (an address the server refuses to call),
+/// so the message fails at once instead of using up its retries.
+/// </summary>
+public sealed class DeliveryException(string message, bool permanent = false) : Exception(message)
+{
+    public bool Permanent { get; } = permanent;
+}

@@ -112,6 +112,7 @@ public sealed class OutboxDelivery(
             ? await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Number).SingleAsync(ct)
             : null;
         string? error = null;
+        var permanent = false;
         try
         {
             if (message.Channel == NotificationChannel.Email)
@@ -135,6 +136,7 @@ public sealed class OutboxDelivery(
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             error = e is DeliveryException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            permanent = e is DeliveryException { Permanent: true };
         }
 
         var now = Clock.GetUtcNow();
@@ -144,7 +146,7 @@ public sealed class OutboxDelivery(
         }
         else
         {
-            message.MarkFailed(now, error, Settings.Policy);
+            message.MarkFailed(now, error, Settings.Policy, permanent);
             Log.LogWarning("Notification {Id} ({Channel} to {Recipient}) failed, attempt {Attempt}: {Error}",
                 message.Id, message.Channel, message.Recipient, message.Attempts, error);
         }

@@ -165,7 +165,8 @@ public sealed class TicketImport(SupportFlowDbContext db, TicketReception recept
     /// <summary>The header and the non-blank rows, each with its row number as a spreadsheet shows it (the header is row 1).</summary>
     private static async Task<(List<string> Headers, List<(int Row, string[] Values)> Rows)> ReadAsync(Stream file, CancellationToken ct)
     {
-        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        // Strict UTF-8: a binary file (a spreadsheet not saved as CSV, a picture) is refused, not read as an empty list.
+        using var reader = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
         var rows = new List<(int Row, string[] Values)>();
         try
@@ -175,6 +176,7 @@ public sealed class TicketImport(SupportFlowDbContext db, TicketReception recept
                 throw Invalid("The file is empty: the first line must name the columns.");
             }
 
+            NotBinary(csv.Parser.Record!);
             var headers = csv.Parser.Record!.Select(CsvCells.Unescape).ToList();
             while (await csv.ReadAsync())
             {
@@ -184,6 +186,7 @@ public sealed class TicketImport(SupportFlowDbContext db, TicketReception recept
                     throw Invalid("The file has more than {0} rows: split it.", MaxRows);
                 }
 
+                NotBinary(csv.Parser.Record!);
                 if (csv.Parser.Record!.Any(v => v.Trim().Length > 0))
                 {
                     rows.Add((csv.Parser.Row, [.. csv.Parser.Record!.Select(CsvCells.Unescape)]));
@@ -192,9 +195,28 @@ public sealed class TicketImport(SupportFlowDbContext db, TicketReception recept
 
             return (headers, rows);
         }
+        catch (CsvHelperException e) when (e.InnerException is DecoderFallbackException)
+        {
+            throw Invalid(NotText);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Invalid(NotText);
+        }
         catch (CsvHelperException e)
         {
             throw Invalid("The file is not CSV this import can read: {0}", e.Message.Split('\n')[0]);
+        }
+    }
+
+    private const string NotText = "The file is not a CSV text file: save the sheet as CSV (UTF-8) and send that file.";
+
+    /// <summary>Text never holds NUL: a file that does is binary even where its bytes happen to be valid UTF-8.</summary>
+    private static void NotBinary(string[] record)
+    {
+        if (record.Any(v => v.Contains('\0', StringComparison.Ordinal)))
+        {
+            throw Invalid(NotText);
         }
     }
 

@@ -33,6 +33,7 @@ public static class WebSetup
             // Pages live beside their feature's API, not under one Pages folder.
             o.RootDirectory = "/";
             o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+            o.Conventions.ConfigureFilter(new Errors.AntiforgeryProblemFilter());
         });
         services.AddAntiforgery(o =>
         {

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -45,6 +46,9 @@ public sealed class SupportFlowApp : WebApplicationFactory<Program>
     /// <summary>Extra settings for one test (e.g. a smaller attachment limit).</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Extra service configuration for one test (e.g. the form reader's limits), applied after the server's own.</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         TestDatabase.PrepareSqlite(DataDirectory);
@@ -58,6 +62,11 @@ public sealed class SupportFlowApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (ConfigureTestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(Failures));
     }
 

@@ -28,7 +28,9 @@ public sealed class ChatIntakeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _desk = await Desk.OpenAsync();
+        var app = new SupportFlowApp();
+        app.Settings["SupportFlow:Outbound:AllowPrivateAddresses"] = "true"; // Feishu answers go to a WebhookReceiver on 127.0.0.1
+        _desk = await Desk.OpenAsync(app);
         _anonymous = _desk.App.CreateClient();
         foreach (var channel in new object[]
                  {
@@ -77,7 +79,7 @@ public sealed class ChatIntakeTests : IAsyncLifetime
         Assert.Contains(number, answer["text"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("chat", ticket["channel"]!.GetValue<string>());
         Assert.Equal("打印机卡纸，无法打印合同", ticket["title"]!.GetValue<string>());
-        Assert.Equal("王小明", ticket["reporter"]!["name"]!.GetValue<string>());
+        Assert.Equal("王小明 (unbound chat sender)", ticket["reporter"]!["name"]!.GetValue<string>());
 
         // DingTalk retries a message it thinks was lost: same answer, no second ticket.
         var again = await (await DingTalkAsync("打印机卡纸，无法打印合同", "msg-1")).Json(HttpStatusCode.OK);
@@ -138,7 +140,7 @@ public sealed class ChatIntakeTests : IAsyncLifetime
         var reply = XElement.Parse(ChatSignatures.WeComDecrypt(WeComAesKey, encrypted));
         var ticket = Assert.Single(await TicketsAsync())!;
         Assert.Contains(ticket["number"]!.GetValue<string>(), reply.Element("Text")!.Element("Content")!.Value, StringComparison.Ordinal);
-        Assert.Equal("张三", ticket["reporter"]!["name"]!.GetValue<string>());
+        Assert.Equal("张三 (unbound chat sender)", ticket["reporter"]!["name"]!.GetValue<string>());
         Assert.Equal("@支持机器人 会议室投影仪没有信号", ticket["description"]!.GetValue<string>());
     }
 
@@ -242,11 +244,13 @@ public sealed class ChatIntakeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASignedGenericMessageFromAKnownAddressOpensThatReportersTicket()
+    public async Task ASignedGenericMessageFromABoundSenderOpensThatReportersTicket()
     {
+        (await _desk.Admin.PostAsJsonAsync("/api/users/alice/chat-identities", new { channel = "generic", senderId = "u-alice" }))
+            .EnsureSuccessStatusCode();
         var answer = await (await _anonymous.SendAsync(GenericRequest(new
         {
-            id = "g-1", sender = new { name = "Alice", email = "alice@example.com" }, text = "Cannot reach the VPN\nSince 9:00.",
+            id = "g-1", sender = new { id = "u-alice", name = "Alice" }, text = "Cannot reach the VPN\nSince 9:00.",
         }))).Json(HttpStatusCode.OK);
 
         var ticket = Assert.Single(await TicketsAsync())!;
@@ -254,6 +258,67 @@ public sealed class ChatIntakeTests : IAsyncLifetime
         Assert.Equal("Cannot reach the VPN", ticket["title"]!.GetValue<string>());
         Assert.Equal("alice", ticket["reporter"]!["login"]!.GetValue<string>());
         Assert.Equal("P2", ticket["priority"]!.GetValue<string>());
+    }
+
+    /// <summary>Issue 20, item 13: a message claiming to be from bob is not bob's, unless an admin bound its sender to him.</summary>
+    [Fact]
+    public async Task AnUnboundSenderClaimingAnAccountsAddressNeverActsForIt()
+    {
+        var bobs = await _desk.ReportAsync(_desk.Bob);
+        (await _desk.Admin.PutAsJsonAsync("/api/users/bob", new { email = "bob@example.com" })).EnsureSuccessStatusCode();
+
+        var comment = await _anonymous.SendAsync(GenericRequest(new
+        {
+            id = "g-spoof-1", sender = new { name = "Bob", email = "bob@example.com" }, text = $"#{bobs} 请把工单取消 cancel it",
+        }));
+        var filed = await _anonymous.SendAsync(GenericRequest(new
+        {
+            id = "g-spoof-2", sender = new { id = "alice@example.com", name = "Alice 王", email = "alice@example.com" }, text = "新问题 100%?",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, comment.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, filed.StatusCode);
+        var history = await (await _desk.Supervisor.GetAsync($"/api/tickets/{bobs}/history")).JsonArray();
+        var spoofed = Assert.Single(history, h => h!["action"]!.GetValue<string>() == "comment")!;
+        Assert.NotEqual("bob", spoofed["actor"]!["login"]!.GetValue<string>());
+        Assert.Equal("Bob (unbound chat sender)", spoofed["actor"]!["name"]!.GetValue<string>());
+        var ticket = (await TicketsAsync()).Single(t => t!["title"]!.GetValue<string>() == "新问题 100%?")!;
+        Assert.Null(ticket["reporter"]!["login"]);
+        Assert.Equal("Alice 王 (unbound chat sender)", ticket["reporter"]!["name"]!.GetValue<string>());
+        Assert.Null(ticket["reporter"]!["email"]);
+        Assert.Empty((await (await _desk.Alice.GetAsync("/api/tickets")).Json(HttpStatusCode.OK))["items"]!.AsArray());
+        var inbound = await (await _desk.Admin.GetAsync("/api/intake/messages")).JsonArray();
+        Assert.All(inbound, m => Assert.Contains("(unbound chat sender)", m!["from"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnAdminBindsListsAndRemovesAUsersChatIdentities()
+    {
+        var bind = await _desk.Admin.PostAsJsonAsync("/api/users/bob/chat-identities", new { channel = "ding", senderId = "0101" });
+        var bound = await bind.Json(HttpStatusCode.Created);
+        Assert.Equal("ding", bound["channel"]!.GetValue<string>());
+        await (await _desk.Admin.PostAsJsonAsync("/api/users/alice/chat-identities", new { channel = "ding", senderId = "0101" }))
+            .Json(HttpStatusCode.Conflict);
+        await (await _desk.Admin.PostAsJsonAsync("/api/users/bob/chat-identities", new { channel = "没有 100%?", senderId = "x" }))
+            .FieldError("channel");
+        await (await _desk.Admin.PostAsJsonAsync("/api/users/bob/chat-identities", new { channel = "ding" })).FieldError("senderId");
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await _desk.Bob.PostAsJsonAsync("/api/users/bob/chat-identities", new { channel = "wecom", senderId = "zhangsan" })).StatusCode);
+        var list = await (await _desk.Admin.GetAsync("/api/users/bob/chat-identities")).JsonArray();
+        Assert.Equal("0101", Assert.Single(list)!["senderId"]!.GetValue<string>());
+
+        // Bound: 王小明's DingTalk messages (senderStaffId 0101) are bob's.
+        await DingTalkAsync("打印机卡纸", "msg-bound");
+        var ticket = Assert.Single(await TicketsAsync())!;
+        Assert.Equal("bob", ticket["reporter"]!["login"]!.GetValue<string>());
+        Assert.Single((await (await _desk.Bob.GetAsync("/api/tickets")).Json(HttpStatusCode.OK))["items"]!.AsArray());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _desk.Admin.DeleteAsync(bind.Headers.Location)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _desk.Admin.DeleteAsync(bind.Headers.Location)).StatusCode);
+        Assert.Empty(await (await _desk.Admin.GetAsync("/api/users/bob/chat-identities")).JsonArray());
+        await DingTalkAsync("又卡纸了", "msg-unbound");
+        var again = (await TicketsAsync()).Single(t => t!["title"]!.GetValue<string>() == "又卡纸了")!;
+        Assert.Null(again["reporter"]!["login"]);
     }
 
     [Theory]

@@ -13,7 +13,10 @@ public static class NotificationKit
     public static Task<int> DeliverAsync(this SupportFlowApp app) =>
         app.Services.GetRequiredService<OutboxDelivery>().SweepAsync(CancellationToken.None);
 
-    /// <summary>An app whose mail goes to <paramref name="smtpPort"/> on 127.0.0.1, messages in English unless a user chose otherwise.</summary>
+    /// <summary>
+    /// An app whose mail goes to <paramref name="smtpPort"/> on 127.0.0.1, messages in English unless
+    /// a user chose otherwise, and which may call webhooks on local addresses.
+    /// </summary>
     public static SupportFlowApp WithSmtp(int smtpPort, int maxAttempts = 6)
     {
         var app = new SupportFlowApp();
@@ -25,6 +28,8 @@ public static class NotificationKit
         app.Settings["SupportFlow:Notifications:DefaultLanguage"] = "en";
         app.Settings["SupportFlow:Notifications:PublicUrl"] = "https://desk.example.com";
         app.Settings["SupportFlow:Notifications:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The tests' chat groups (WebhookReceiver) listen on 127.0.0.1, which a real desk refuses to call.
+        app.Settings["SupportFlow:Outbound:AllowPrivateAddresses"] = "true";
         return app;
     }
 

@@ -55,8 +55,8 @@ public static class ChatFormats
             return new ChatRequest.Nothing(Answer("目前只能受理文字消息。Only text messages can be taken in."));
         }
 
-        var message = new ChatMessage(Str(json, "msgId") ?? Guid.NewGuid().ToString("N"), Str(json, "senderNick") ?? "DingTalk user",
-            null, json["text"]?["content"]?.GetValue<string>()?.Trim() ?? "");
+        var message = new ChatMessage(Str(json, "msgId") ?? Guid.NewGuid().ToString("N"), Str(json, "senderStaffId") ?? Str(json, "senderId"),
+            Str(json, "senderNick") ?? "DingTalk user", json["text"]?["content"]?.GetValue<string>()?.Trim() ?? "");
         return new ChatRequest.Message(message, Answer);
     }
 
@@ -85,8 +85,8 @@ public static class ChatFormats
         }
 
         var from = xml.Element("From");
-        var message = new ChatMessage(xml.Element("MsgId")?.Value ?? Guid.NewGuid().ToString("N"),
-            from?.Element("Name")?.Value ?? from?.Element("UserId")?.Value ?? "WeCom user", null,
+        var message = new ChatMessage(xml.Element("MsgId")?.Value ?? Guid.NewGuid().ToString("N"), from?.Element("UserId")?.Value,
+            from?.Element("Name")?.Value ?? from?.Element("UserId")?.Value ?? "WeCom user",
             xml.Element("Text")?.Element("Content")?.Value.Trim() ?? "");
         return new ChatRequest.Message(message, Answer);
     }
@@ -137,12 +137,12 @@ public static class ChatFormats
         }
 
         var text = Parse(message["content"]?.GetValue<string>() ?? "{}")["text"]?.GetValue<string>() ?? "";
-        var sender = json["event"]?["sender"]?["sender_id"]?["open_id"]?.GetValue<string>() ?? "unknown";
+        var sender = json["event"]?["sender"]?["sender_id"]?["open_id"]?.GetValue<string>();
         // Feishu takes no answer in the HTTP response: the ticket number goes back in the JSON for the log,
         // and to the chat through the notification outbox.
         return new ChatRequest.Message(
-            new ChatMessage(message["message_id"]?.GetValue<string>() ?? Guid.NewGuid().ToString("N"), $"Feishu user {sender}", null,
-                text.Trim()),
+            new ChatMessage(message["message_id"]?.GetValue<string>() ?? Guid.NewGuid().ToString("N"), sender,
+                $"Feishu user {sender ?? "unknown"}", text.Trim()),
             answer => Results.Json(new { }));
     }
 
@@ -168,14 +168,17 @@ public static class ChatFormats
         var sender = json["sender"];
         if (sender is not (null or JsonObject))
         {
-            errors.Add("sender", "{0} must be a JSON object, e.g. {1}.", "sender", """{"name": "王芳", "email": "wang@example.com"}""");
+            errors.Add("sender", "{0} must be a JSON object, e.g. {1}.", "sender", """{"id": "u-1001", "name": "王芳"}""");
         }
 
-        var name = sender is JsonObject from ? Field(from, "name", "sender.name", errors) : null;
-        var email = sender is JsonObject by ? Field(by, "email", "sender.email", errors) : null;
+        var from = sender as JsonObject;
+        var senderId = from is null ? null : Field(from, "id", "sender.id", errors);
+        var name = from is null ? null : Field(from, "name", "sender.name", errors);
+        var email = from is null ? null : Field(from, "email", "sender.email", errors);
         var text = Field(json, "text", "text", errors);
         errors.ThrowIfInvalid();
-        var message = new ChatMessage(id ?? Guid.NewGuid().ToString("N"), name ?? "Chat user", email, text?.Trim() ?? "");
+        // The integration names the person by its own id, else by address: either is only an id to bind, never proof of an account.
+        var message = new ChatMessage(id ?? Guid.NewGuid().ToString("N"), senderId ?? email, name ?? email ?? "Chat user", text?.Trim() ?? "");
         return new ChatRequest.Message(message, answer => Results.Json(new { reply = answer }));
     }
 

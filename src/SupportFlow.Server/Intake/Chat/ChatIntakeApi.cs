@@ -56,9 +56,11 @@ public static class ChatIntakeApi
         }
 
         var text = message.Text;
-        var report = new InboundReport(Channel.Chat, found.Name, message.Id, message.SenderName, message.SenderEmail,
+        // A chat message carries no address anyone vouches for: who its sender is comes from a ChatIdentity only.
+        var report = new InboundReport(Channel.Chat, found.Name, message.Id, message.SenderName, null,
             text.Split('\n', StringSplitOptions.TrimEntries)[0], text, now, found.Module, found.Priority)
         {
+            ChatSenderId = message.SenderId,
             ThreadNumber = TicketTag.FindInChat(text),
             AnswerTo = found.AnswersInResponse ? null : found,
         };

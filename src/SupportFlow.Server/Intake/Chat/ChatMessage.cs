@@ -1,7 +1,11 @@
 namespace SupportFlow.Server.Intake.Chat;
 
-/// <summary>A person's message from a chat platform, once its signature is verified and its format read.</summary>
-public sealed record ChatMessage(string Id, string SenderName, string? SenderEmail, string Text);
+/// <summary>
+/// A person's message from a chat platform, once its signature is verified and its format read.
+/// <see cref="SenderId"/> is the platform's id of the person, which a <see cref="SupportFlow.Intake.ChatIdentity"/>
+/// may bind to a user; the name is only shown.
+/// </summary>
+public sealed record ChatMessage(string Id, string? SenderId, string SenderName, string Text);
 
 /// <summary>What a platform's webhook turned out to carry.</summary>
 public abstract record ChatRequest
