@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SupportFlow.Common;
 
@@ -99,6 +100,10 @@ public static class DatabaseProviders
         try
         {
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7265406551)", cancellationToken);
+            // On a new database Npgsql's migrator reads __EFMigrationsHistory before creating it and EF logs
+            // that refused query as "fail:" (npgsql/efcore.pg#3407), the first thing a new user reads.
+            // The empty history table, created first under the lock, leaves that query nothing to fail on.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
         finally

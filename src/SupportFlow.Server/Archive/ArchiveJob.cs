@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SupportFlow.Archive;
 using SupportFlow.Common;
@@ -44,6 +45,11 @@ public sealed class ArchiveJob(
 
         var month = ArchiveSchedule.DueMonth(Clock.GetUtcNow(), org.Zone);
         await using var scope = scopes.CreateAsyncScope();
+        if (!await DeskExistedAsync(scope.ServiceProvider, month, cancellationToken))
+        {
+            return 0;
+        }
+
         var runner = scope.ServiceProvider.GetRequiredService<ArchiveRunner>();
         var result = await runner.RunAsync(month, Node, again: false, progress: null, cancellationToken);
         if (result is null)
@@ -53,5 +59,17 @@ public sealed class ArchiveJob(
 
         Log.LogInformation("Archived {Month}: {Tickets} tickets to {Folder}", month, result.Manifest.Tickets, result.Folder);
         return 1;
+    }
+
+    /// <summary>
+    /// The schedule starts with the month of the first ticket: a fresh install would otherwise write an
+    /// empty archive of the month before it existed. A month after that is archived even when it is
+    /// empty (the record that nothing was received), and a month someone archived by hand is finished.
+    /// </summary>
+    private async Task<bool> DeskExistedAsync(IServiceProvider services, ArchiveMonth month, CancellationToken ct)
+    {
+        var end = month.End(org.Zone);
+        return await services.GetRequiredService<Data.SupportFlowDbContext>().Tickets.AnyAsync(t => t.ReceivedAt < end, ct)
+               || await services.GetRequiredService<ArchiveClaims>().FindAsync(month, ct) is not null;
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using SupportFlow.Common;
 using SupportFlow.Localization;
 using SupportFlow.Server.Hosting;
-using SupportFlow.Server.Users;
 
 namespace SupportFlow.Server.Cli;
 
@@ -60,8 +59,8 @@ public static class CliCommands
             {
                 TreatUnmatchedTokensAsErrors = false,
             },
-            UsersCommand(),
-            TokensCommand(),
+            Users.UserCommands.Users(),
+            Users.UserCommands.Tokens(),
             DbCommand(),
             CalendarCommand(),
             Archive.ArchiveCommands.Archive(),
@@ -71,64 +70,6 @@ public static class CliCommands
             Tickets.TicketCommands.Tickets(),
         };
         return root;
-    }
-
-    private static Command UsersCommand()
-    {
-        var login = new Option<string>("--login") { Description = "Unique login (lower case).", Required = true };
-        var name = new Option<string>("--name") { Description = "Display name.", Required = true };
-        var role = new Option<string>("--role") { Description = "reporter, engineer, supervisor or admin.", Required = true };
-        var password = new Option<string?>("--password") { Description = "Password for signing in to the web UI (8+ characters)." };
-        var email = new Option<string?>("--email") { Description = "E-mail address for notifications." };
-        var phone = new Option<string?>("--phone") { Description = "Phone number." };
-        var department = new Option<string?>("--department") { Description = "Department name (created when new)." };
-        var teams = new Option<string[]>("--teams") { Description = "Team names (engineers and supervisors).", AllowMultipleArgumentsPerToken = true };
-        var add = new Command("add", "Create a user.") { login, name, role, password, email, phone, department, teams };
-        add.TreatUnmatchedTokensAsErrors = false;
-        add.SetAction((result, ct) => WithServices(result, async (services, token) =>
-        {
-            var user = await services.GetRequiredService<UserAdministration>().CreateAsync(new UserRequest(
-                result.GetValue(login), result.GetValue(name), result.GetValue(role), result.GetValue(department),
-                result.GetValue(teams), result.GetValue(email), result.GetValue(phone), result.GetValue(password)), token);
-            Console.WriteLine($"Created {WireNames.Of(user.Role)} '{user.Login}' ({user.Name}).");
-            return 0;
-        }, ct));
-
-        var list = new Command("list", "List users.") { TreatUnmatchedTokensAsErrors = false };
-        list.SetAction((result, ct) => WithServices(result, async (services, token) =>
-        {
-            var db = services.GetRequiredService<Data.SupportFlowDbContext>();
-            foreach (var user in Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Users)
-                         .OrderBy(u => u.Login).ToList())
-            {
-                Console.WriteLine($"{user.Login}\t{WireNames.Of(user.Role)}\t{user.Name}\t{(user.IsActive ? "active" : "inactive")}");
-            }
-
-            await Task.CompletedTask;
-            return 0;
-        }, ct));
-
-        return new Command("users", "Manage users.") { add, list };
-    }
-
-    private static Command TokensCommand()
-    {
-        var login = new Option<string>("--login") { Description = "The user the token acts as.", Required = true };
-        var name = new Option<string?>("--name") { Description = "A label for the token, e.g. the script using it." };
-        var create = new Command("create", "Create a personal API token; it is printed alone on the last line, once.")
-        {
-            login, name,
-        };
-        create.TreatUnmatchedTokensAsErrors = false;
-        create.SetAction((result, ct) => WithServices(result, async (services, token) =>
-        {
-            var created = await services.GetRequiredService<UserAdministration>()
-                .CreateTokenAsync(result.GetValue(login)!, result.GetValue(name), token);
-            Console.WriteLine($"Token '{created.Name}' for {created.Login}. Keep it secret: it is not shown again.");
-            Console.WriteLine(created.Token);
-            return 0;
-        }, ct));
-        return new Command("tokens", "Manage personal API tokens.") { create };
     }
 
     private static Command DbCommand()

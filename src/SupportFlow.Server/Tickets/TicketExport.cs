@@ -37,6 +37,19 @@ public static class TicketExport
     internal static async Task<IResult> DownloadAsync(TicketListQuery query, string? format, Actor actor,
         SupportFlowDbContext db, SlaSettings sla, OrganizationTime org, TimeProvider clock, CancellationToken ct)
     {
+        var export = await PrepareAsync(query, format, actor, db, sla, org, clock, ct);
+        return export.IsXlsx
+            ? new XlsxDownload(export.FileName, (workbook, token) => WriteSheetAsync(workbook, export.Records, token))
+            : TypedResults.Stream(body => WriteCsvAsync(body, export.Records, ct), CsvContentType, export.FileName);
+    }
+
+    /// <summary>
+    /// Checks the format and the filters (a <see cref="RequestValidationException"/> naming each bad one)
+    /// and selects the tickets; their records are read only as <see cref="PreparedExport.WriteAsync"/> writes them.
+    /// </summary>
+    internal static async Task<PreparedExport> PrepareAsync(TicketListQuery query, string? format, Actor actor,
+        SupportFlowDbContext db, SlaSettings sla, OrganizationTime org, TimeProvider clock, CancellationToken ct)
+    {
         var kind = format?.Trim().ToLowerInvariant() switch
         {
             null or "" or "csv" => "csv",
@@ -46,18 +59,35 @@ public static class TicketExport
         var now = clock.GetUtcNow();
         var ids = await (await TicketList.MatchingAsync(query, actor, db, now, org, ct)).Select(t => t.Id).ToListAsync(ct);
         var calendar = await sla.CalendarAsync(ct);
-        var records = Records(db, ids, calendar, org, now, ct);
         var name = $"tickets-{org.Local(now).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.{kind}";
-        return kind == "csv"
-            ? TypedResults.Stream(body => WriteCsvAsync(body, records, ct), CsvContentType, name)
-            : new XlsxDownload(name, async (workbook, token) =>
+        return new PreparedExport(name, kind == "xlsx", ids.Count, Records(db, ids, calendar, org, now, ct));
+    }
+
+    /// <summary>An export whose input was accepted: its file name, how many tickets, and their records in the list's order.</summary>
+    internal sealed record PreparedExport(string FileName, bool IsXlsx, int Tickets, IAsyncEnumerable<TrackingRecord> Records)
+    {
+        /// <summary>Writes the CSV or the workbook into a stream of the caller's (the CLI's file).</summary>
+        public async Task WriteAsync(Stream output, CancellationToken ct)
+        {
+            if (!IsXlsx)
             {
-                await workbook.StartSheetAsync("Tickets", TrackingColumns.Headers, token);
-                await foreach (var record in records.WithCancellation(token))
-                {
-                    await workbook.AddRowAsync(MonthlyArchive.Cells(record.Values), token);
-                }
-            });
+                await WriteCsvAsync(output, Records, ct);
+                return;
+            }
+
+            await using var workbook = await XlsxWorkbook.CreateAsync(output, ct);
+            await WriteSheetAsync(workbook, Records, ct);
+            await workbook.FinishAsync(ct);
+        }
+    }
+
+    private static async Task WriteSheetAsync(XlsxWorkbook workbook, IAsyncEnumerable<TrackingRecord> records, CancellationToken ct)
+    {
+        await workbook.StartSheetAsync("Tickets", TrackingColumns.Headers, ct);
+        await foreach (var record in records.WithCancellation(ct))
+        {
+            await workbook.AddRowAsync(MonthlyArchive.Cells(record.Values), ct);
+        }
     }
 
     /// <summary>The tickets' tracking records in the order of <paramref name="ids"/>, loaded 500 at a time without tracking.</summary>

@@ -101,6 +101,36 @@ public sealed class UserAdministration(SupportFlowDbContext db, TimeProvider clo
         return new TokenResponse(token.Id, user.Login, token.Name, secret, token.CreatedAt);
     }
 
+    /// <summary>Every token (never a secret: only hashes are stored), or one user's; oldest first.</summary>
+    public async Task<List<TokenListing>> TokensAsync(string? login, CancellationToken ct)
+    {
+        var tokens = db.ApiTokens.AsNoTracking();
+        if (login is not null)
+        {
+            var userId = (await FindAsync(login, ct)).Id;
+            tokens = tokens.Where(t => t.UserId == userId);
+        }
+
+        return await tokens.OrderBy(t => t.Id)
+            .Select(t => new TokenListing(t.Id, t.User!.Login, t.Name, t.CreatedAt, t.RevokedAt))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Revokes one token; requests with it are refused from then on (tokens are looked up per request).</summary>
+    public async Task<TokenListing> RevokeTokenAsync(int id, CancellationToken ct)
+    {
+        var token = await db.ApiTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.Id == id, ct)
+            ?? throw new NotFoundException("API token {0} was not found.", id);
+        if (token.RevokedAt is not null)
+        {
+            throw new DomainException("API token {0} is already revoked.", id);
+        }
+
+        token.RevokedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return new TokenListing(token.Id, token.User!.Login, token.Name, token.CreatedAt, token.RevokedAt);
+    }
+
     public async Task<User> FindAsync(string login, CancellationToken ct)
     {
         var key = login.Trim().ToLowerInvariant();

@@ -42,6 +42,9 @@ public sealed record TokenRequest(string? Name);
 /// <summary>The secret is shown here once and never again: only its hash is stored.</summary>
 public sealed record TokenResponse(int Id, string Login, string Name, string Token, DateTimeOffset CreatedAt);
 
+/// <summary>A token as listed: who, what and when, never the secret.</summary>
+public sealed record TokenListing(int Id, string Login, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
 public sealed record DepartmentRequest(string? Name);
 
 public sealed record DepartmentResponse(string Name);

@@ -30,10 +30,13 @@ public static class CliProcess
     /// <param name="dataDirectory">Passed as <c>SupportFlow__DataDirectory</c>; null leaves the variable unset.</param>
     /// <param name="workingDirectory">Where the process runs; a fresh empty folder when null.</param>
     /// <param name="sqlite">The embedded SQLite file in the data folder even when the suite runs on PostgreSQL.</param>
+    /// <param name="stdin">Written to the process's standard input, which is then closed; null leaves it empty too.</param>
     public static async Task<CliResult> RunAsync(string[] args, string? dataDirectory = null, string? workingDirectory = null,
-        bool sqlite = false)
+        bool sqlite = false, string? stdin = null)
     {
         using var process = Start(args, dataDirectory, workingDirectory, sqlite);
+        await process.StandardInput.WriteAsync(stdin ?? "");
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Timeout);
@@ -61,6 +64,7 @@ public static class CliProcess
         IReadOnlyDictionary<string, string>? environment = null)
     {
         using var process = Start(args, dataDirectory, workingDirectory: null, sqlite: false, environment);
+        process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = new System.Text.StringBuilder();
         using var timeout = new CancellationTokenSource(Timeout);
@@ -90,6 +94,7 @@ public static class CliProcess
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true, // never the test runner's: a command reading stdin sees what the test gives it
             UseShellExecute = false,
         };
         start.ArgumentList.Add(ServerDll);

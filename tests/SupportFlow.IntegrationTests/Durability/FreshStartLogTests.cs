@@ -11,6 +11,7 @@ public sealed class FreshStartLogTests
     {
         var data = CliProcess.NewFolder("data");
         Directory.CreateDirectory(data);
+        TestDatabase.StartEmpty(data); // on PostgreSQL too: a database without a single table, as a new install has
         try
         {
             await using (var server = await ServerProcess.StartAsync(data))
@@ -18,6 +19,8 @@ public sealed class FreshStartLogTests
                 var lines = server.Output.Concat(server.Errors).ToList();
                 Assert.DoesNotContain(lines, l => l.Contains("partially applied", StringComparison.Ordinal));
                 Assert.DoesNotContain(lines, l => l.StartsWith("warn: Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+                // e.g. EF's own error log of the __EFMigrationsHistory query that finds no table yet
+                Assert.DoesNotContain(lines, l => l.StartsWith("fail:", StringComparison.Ordinal));
             }
         }
         finally
