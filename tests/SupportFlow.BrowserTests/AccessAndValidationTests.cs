@@ -51,10 +51,11 @@ public sealed class AccessAndValidationTests(Browser browser)
         await alice.Locator("#report-description").FillAsync("Something is off");
         await alice.Locator("#report-form button[type=submit]").ClickAsync();
 
-        await Expect(alice.Locator("[data-field=title]")).ToHaveTextAsync("title is required.");
-        await Expect(alice.Locator("[data-field=module]")).ToContainTextAsync("module is required");
-        await Expect(alice.Locator("[data-field=impact]")).ToHaveTextAsync("impact is required.");
-        await Expect(alice.Locator("[data-field=occurredAt]")).ToContainTextAsync("cannot be after");
+        // Each message names the field by its label, not by the API's wire name (issue 21, item 5).
+        await Expect(alice.Locator("[data-field=title]")).ToHaveTextAsync("“Title” is required.");
+        await Expect(alice.Locator("[data-field=module]")).ToContainTextAsync("“Module” is required");
+        await Expect(alice.Locator("[data-field=impact]")).ToHaveTextAsync("“Impact” is required.");
+        await Expect(alice.Locator("[data-field=occurredAt]")).ToHaveTextAsync("“When did it happen” cannot be after the report was received.");
         await Expect(alice.Locator("#report-title")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(alice.Locator("#report-description")).ToHaveValueAsync("Something is off"); // what was typed stays
         Assert.Equal(before, await browser.App.TicketCountAsync());

@@ -23,10 +23,11 @@ public sealed class AdminTests(Browser browser)
         await admin.Locator("#add-user button[type=submit]").ClickAsync();
         await Expect(admin.Locator("#users tr[data-login=carol]")).ToContainTextAsync("Carol Lin");
         var carolRow = admin.Locator("#users tr[data-login=carol]");
-        await carolRow.Locator("summary").ClickAsync();
-        await carolRow.Locator("#update-carol-email").FillAsync("carol.lin@example.com");
-        await carolRow.Locator("#update-carol-language").SelectOptionAsync("zh-CN");
-        await carolRow.Locator("button[type=submit]").First.ClickAsync();
+        await carolRow.Locator("a.button").ClickAsync(); // the editor opens across the page (?edit=carol), not in the cell
+        var editor = admin.Locator("#edit-user");
+        await editor.Locator("#update-carol-email").FillAsync("carol.lin@example.com");
+        await editor.Locator("#update-carol-language").SelectOptionAsync("zh-CN");
+        await editor.Locator("button[type=submit]").First.ClickAsync();
         await Expect(admin.Locator(".alert.success")).ToContainTextAsync("carol");
         await Expect(admin.Locator("#users tr[data-login=carol]")).ToContainTextAsync("carol.lin@example.com");
         await Browser.ScreenshotAsync(admin, "admin-users");

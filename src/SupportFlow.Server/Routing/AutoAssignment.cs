@@ -26,7 +26,7 @@ public static class AutoAssignment
             return null;
         }
 
-        var members = await db.Users.Where(u => u.Teams.Any(t => t.Id == team.Id) && u.IsActive && u.Role >= Role.Engineer)
+        var members = await db.Users.WhoCanOwnTickets().Where(u => u.Teams.Any(t => t.Id == team.Id))
             .ToListAsync(ct);
         var ids = members.Select(m => m.Id).ToList();
         var open = team.AssignmentMode == AssignmentMode.LeastLoaded && ids.Count > 0

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 
 namespace SupportFlow.Server.Web;
@@ -46,6 +47,21 @@ public sealed class FormView(string name, FormState? failed)
         failed is not null && failed.Values.TryGetValue(field, out var v) ? v : fallback ?? "";
 
     public string[] Errors(string field) => failed?.Errors.GetValueOrDefault(field) ?? [];
+
+    /// <summary>
+    /// A field's messages as the form shows them beside it: the API words them with the field's wire name
+    /// ("occurredAt cannot be after ..."), a page with the label the person sees ("“Occurred” cannot be after ...").
+    /// </summary>
+    public string[] Errors(string field, string label) => [.. Errors(field).Select(m => Labelled(field, label, m))];
+
+    private static string Labelled(string field, string label, string message)
+    {
+        // "Attachments (optional)", "When did it happen?": the name without its aside or question mark.
+        var name = Regex.Replace(label, @"\s*[(（][^()（）]*[)）]\s*$", "", RegexOptions.None, TimeSpan.FromSeconds(1))
+            .Trim().TrimEnd('?', '？', ':', '：', '*').Trim();
+        // The API's messages start with the field's wire name; elsewhere the same word is plain English ("no department ...").
+        return Regex.Replace(message, $@"^{Regex.Escape(field)}(?!\w)", _ => $"“{name}”", RegexOptions.None, TimeSpan.FromSeconds(1));
+    }
 
     /// <summary>The message about the whole form, or messages of fields the form does not show.</summary>
     public IHtmlContent Problem(params string[] shownFields)
@@ -99,7 +115,7 @@ public sealed class FormView(string name, FormState? failed)
         var items = string.Concat(options.Select((o, i) =>
             $"<label class=\"choice\" for=\"{Id(field)}-{i}\"><input type=\"radio\" id=\"{Id(field)}-{i}\" name=\"{E(field)}\" value=\"{E(o.Value)}\"{(o.Value == current ? " checked" : "")}>"
             + $"<span><strong>{E(o.Text)}</strong><small>{E(o.Meaning)}</small></span></label>"));
-        return new HtmlString($"<fieldset class=\"field{(errors.Length > 0 ? " invalid" : "")}\"{Described(field, null)}><legend>{E(legend)}</legend><div class=\"choices\">{items}</div>{ErrorList(field)}</fieldset>");
+        return new HtmlString($"<fieldset class=\"field{(errors.Length > 0 ? " invalid" : "")}\"{Described(field, null)}><legend>{E(legend)}</legend><div class=\"choices\">{items}</div>{ErrorList(field, legend)}</fieldset>");
     }
 
     private string Common(string field, bool required, string? hint)
@@ -128,12 +144,12 @@ public sealed class FormView(string name, FormState? failed)
     {
         var invalid = Errors(field).Length > 0;
         var hintHtml = hint is null ? "" : $"<small class=\"hint\" id=\"{Id(field)}-hint\">{E(hint)}</small>";
-        return new HtmlString($"<div class=\"field{(invalid ? " invalid" : "")}\"><label for=\"{Id(field)}\">{E(label)}</label>{control}{hintHtml}{ErrorList(field)}</div>");
+        return new HtmlString($"<div class=\"field{(invalid ? " invalid" : "")}\"><label for=\"{Id(field)}\">{E(label)}</label>{control}{hintHtml}{ErrorList(field, label)}</div>");
     }
 
-    private string ErrorList(string field)
+    private string ErrorList(string field, string label)
     {
-        var errors = Errors(field);
+        var errors = Errors(field, label);
         return errors.Length == 0
             ? ""
             : $"<p class=\"error-text\" id=\"{Id(field)}-error\" data-field=\"{E(field)}\">{string.Join("<br>", errors.Select(m => E(m)))}</p>";

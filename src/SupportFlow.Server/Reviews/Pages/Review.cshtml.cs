@@ -99,7 +99,7 @@ public sealed class ReviewModel(SupportFlowDbContext db, ReviewWork reviews, Org
 
         Categories = (await db.CauseCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Id).ToListAsync(ct))
             .Select(c => (c.Key, text.IsChinese ? c.NameZh : c.NameEn)).ToList();
-        Owners = (await db.Users.AsNoTracking().Where(u => u.IsActive && u.Role >= Role.Engineer).OrderBy(u => u.Name)
+        Owners = (await db.Users.AsNoTracking().WhoCanOwnTickets().OrderBy(u => u.Name)
                 .Select(u => new { u.Login, u.Name }).ToListAsync(ct))
             .Select(u => (u.Login, u.Name)).ToList();
         return true;

@@ -6,7 +6,6 @@ using SupportFlow.Common;
 using SupportFlow.Data;
 using SupportFlow.Server.Knowledge;
 using SupportFlow.Server.Web;
-using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.Tickets.Pages;
 
@@ -26,8 +25,7 @@ public sealed class ReportModel(
     OrganizationTime org,
     TimeProvider clock,
     IOptions<SupportFlowOptions> options,
-    UiText ui,
-    ILogger<ReportModel> log) : WebPage
+    UiText ui) : WebPage
 {
     private static readonly string[] ReporterFields =
         ["reporter.login", "reporter.name", "reporter.department", "reporter.phone", "reporter.email"];
@@ -43,8 +41,9 @@ public sealed class ReportModel(
     public async Task<IActionResult> OnPostAsync(List<IFormFile> attachments, CancellationToken ct) =>
         await AttemptAsync("report", async () =>
         {
-            attachments = [.. attachments.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName))];
-            await CheckAttachmentsAsync(attachments, ct);
+            attachments = TicketAttachments.Chosen(attachments);
+            // Checked before the ticket is received: a refused file is reported and nothing is created.
+            await ticketFiles.CheckAsync(attachments, "attachments", ct);
             var request = new CreateTicketRequest(
                 Posted("title"),
                 Posted("description"),
@@ -56,7 +55,7 @@ public sealed class ReportModel(
                 Actor.IsStaff ? Posted("channel") : "portal",
                 OnBehalf());
             var ticket = await reception.ReceiveAsync(Actor, request, ct);
-            var notKept = await AttachAsync(ticket, attachments, ct);
+            var notKept = await ticketFiles.StoreAllAsync(Actor, ticket, attachments, ct);
             Notice = notKept.Count == 0
                 ? ui.Format("Ticket {0} received. We will keep you posted here.", ticket.Number)
                 : ui.Format("Ticket {0} received, but these files could not be kept: {1}. Please add them again below.",
@@ -110,50 +109,6 @@ public sealed class ReportModel(
         return fields.All(string.IsNullOrWhiteSpace)
             ? null
             : new ReporterRequest(fields[0], fields[1], fields[2], fields[3], fields[4]);
-    }
-
-    /// <summary>
-    /// Every file is checked by the attachment rules (<see cref="AttachmentStorage.CheckAsync"/>) before the
-    /// ticket is received: a refused file is reported next to the attachments field and nothing is created.
-    /// </summary>
-    private async Task CheckAttachmentsAsync(List<IFormFile> files, CancellationToken ct)
-    {
-        var errors = new RequestErrors();
-        foreach (var file in files)
-        {
-            await using var input = file.OpenReadStream();
-            if (await AttachmentStorage.CheckAsync(input, file.FileName, file.Length, options.Value, ct) is { } refused)
-            {
-                errors.Add("attachments", refused.Refusal!);
-            }
-        }
-
-        errors.ThrowIfInvalid();
-    }
-
-    /// <summary>
-    /// Stores the checked files on the received ticket. The ticket exists by now, so a failure (the disk, the
-    /// database) must not turn into an error page inviting a second report: the files not kept are named in
-    /// the notice on the ticket's page, where they can be added again.
-    /// </summary>
-    private async Task<List<string>> AttachAsync(Ticket ticket, List<IFormFile> files, CancellationToken ct)
-    {
-        for (var i = 0; i < files.Count; i++)
-        {
-            try
-            {
-                await ticketFiles.StoreAsync(Actor, ticket, files[i], ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                // The context may hold the failed changes: the remaining files are not tried.
-                log.LogError(e, "Ticket {Number} was received but its attachment {File} could not be stored", ticket.Number,
-                    AttachmentFiles.SanitizeName(files[i].FileName));
-                return [.. files.Skip(i).Select(f => AttachmentFiles.SanitizeName(f.FileName))];
-            }
-        }
-
-        return [];
     }
 
     private async Task LoadAsync(CancellationToken ct)

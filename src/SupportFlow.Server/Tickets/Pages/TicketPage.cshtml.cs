@@ -123,9 +123,26 @@ public sealed class TicketPageModel(
                 new ConfirmRequest(Posted("resolved") switch { "true" => true, "false" => false, _ => null }, Posted("comment"), Rating()), ct),
             Posted("resolved") == "false" ? text["Reopened: the engineer will look again."] : text["Thank you for your feedback."], ct);
 
-    public Task<IActionResult> OnPostCloseAsync(string number, CancellationToken ct) =>
-        Act(number, "close", () => actions.CloseAsync(Actor, number, new CloseRequest(Posted("cause"), Posted("solution")), ct),
-            text["Ticket closed."], ct);
+    /// <summary>
+    /// Closing with the summary and, as SPEC has it, files (logs, screenshots). Whether this person may close comes
+    /// first; then the files are checked, so a refused one leaves the ticket open; they are stored once it is closed.
+    /// </summary>
+    public Task<IActionResult> OnPostCloseAsync(string number, List<IFormFile> files, CancellationToken ct) =>
+        Act(number, "close", async () =>
+        {
+            files = TicketAttachments.Chosen(files);
+            if (files.Count > 0)
+            {
+                TicketPermissions.Ensure(Actor, await work.FindAsync(Actor, number, ct), TicketAction.Close);
+                await attachments.CheckAsync(files, "files", ct);
+            }
+
+            var ticket = await actions.CloseAsync(Actor, number, new CloseRequest(Posted("cause"), Posted("solution")), ct);
+            var notKept = await attachments.StoreAllAsync(Actor, ticket, files, ct);
+            return notKept.Count == 0
+                ? text["Ticket closed."]
+                : text.Format("Ticket closed, but these files could not be kept: {0}. Please add them again below.", string.Join(", ", notKept));
+        }, ct);
 
     public Task<IActionResult> OnPostReopenAsync(string number, CancellationToken ct) =>
         Act(number, "reopen", () => actions.ReopenAsync(Actor, number, new ReasonRequest(Posted("reason")), ct),
@@ -212,14 +229,21 @@ public sealed class TicketPageModel(
         }
     }
 
-    private async Task<IActionResult> Act(string number, string form, Func<Task> action, string notice, CancellationToken ct)
+    private Task<IActionResult> Act(string number, string form, Func<Task> action, string notice, CancellationToken ct) =>
+        Act(number, form, async () =>
+        {
+            await action();
+            return notice;
+        }, ct);
+
+    /// <summary>Runs a form's action; the action says what the notice after it is.</summary>
+    private async Task<IActionResult> Act(string number, string form, Func<Task<string>> action, CancellationToken ct)
     {
         try
         {
             return await AttemptAsync(form, async () =>
             {
-                await action();
-                Notice = notice;
+                Notice = await action();
                 return LocalRedirect($"/tickets/{number}");
             }, () => ReloadAsync(number, ct));
         }
@@ -267,7 +291,7 @@ public sealed class TicketPageModel(
         if (Actor.IsSupervisor)
         {
             Owners = (await db.Users.AsNoTracking().Include(u => u.Teams)
-                    .Where(u => u.IsActive && u.Role >= Role.Engineer).OrderBy(u => u.Name).ToListAsync(ct))
+                    .WhoCanOwnTickets().OrderBy(u => u.Name).ToListAsync(ct))
                 .Select(u => (u.Login, u.Name, string.Join(", ", u.Teams.Select(t => t.Name)))).ToList();
             Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(ct);
             Departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(ct);
