@@ -93,7 +93,27 @@ public static class CliCommands
             return 0;
         }, ct));
 
-        return new Command("users", "Manage users.") { add, list };
+        var channel = new Option<string>("--channel") { Description = "The chat channel's name.", Required = true };
+        var senderId = new Option<string>("--sender-id")
+        {
+            Description = "The platform's id of the person (DingTalk senderStaffId, WeCom UserId, Feishu open_id, generic sender.id).",
+            Required = true,
+        };
+        var bindLogin = new Option<string>("--login") { Description = "The user the sender is.", Required = true };
+        var bindChat = new Command("bind-chat", "Bind a chat sender to a user: their messages then file and comment as that user.")
+        {
+            bindLogin, channel, senderId,
+        };
+        bindChat.TreatUnmatchedTokensAsErrors = false;
+        bindChat.SetAction((result, ct) => WithServices(result, async (services, token) =>
+        {
+            var bound = await services.GetRequiredService<Intake.Chat.ChatIdentityBinding>().BindSenderAsync(result.GetValue(bindLogin)!,
+                new Intake.Chat.ChatIdentityRequest(result.GetValue(channel), result.GetValue(senderId)), token);
+            Console.WriteLine($"Bound sender '{bound.SenderId}' of chat channel '{bound.Channel.Name}' to '{bound.User.Login}'.");
+            return 0;
+        }, ct));
+
+        return new Command("users", "Manage users.") { add, list, bindChat };
     }
 
     private static Command TokensCommand()
