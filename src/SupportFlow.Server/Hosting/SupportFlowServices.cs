@@ -36,6 +36,7 @@ public static class SupportFlowServices
             provider.GetRequiredService<IOptions<SupportFlowOptions>>().Value.Organization.ResolveTimeZone()));
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Intake.Chat.ChatIdentityBinding>();
         services.AddScoped<Users.SignInThrottles>();
         services.AddScoped<Users.News.PersonalNews>();
         services.AddScoped<TicketReception>();

@@ -124,7 +124,7 @@ public sealed class InboundReception(
         var answered = await AnsweredTicketAsync(report, ct);
         if (answered is not null && TicketTransitions.IsAllowed(TicketAction.Comment, answered.Status))
         {
-            var actor = user?.ToActor() ?? IntakeActors.Outsider(report.SenderAddress ?? report.SenderName, OutsiderName(report));
+            var actor = user?.ToActor() ?? IntakeActors.Outsider(OutsiderLogin(report), OutsiderName(report));
             var fromReporter = (user is not null && answered.Reporter.UserId == user.Id)
                 || (report.SenderAddress is not null && string.Equals(answered.Reporter.Email, report.SenderAddress, StringComparison.OrdinalIgnoreCase));
             var text = ReplyText.NewPart(report.Body);
@@ -234,6 +234,14 @@ public sealed class InboundReception(
         : Shorten(report.SenderName, Limits.Name);
 
     private const string UnboundChatSender = " (unbound chat sender)";
+
+    /// <summary>
+    /// How history names a sender without an account: by address, or (chat) by a "chat:" name,
+    /// which no login can be (logins have no ':'), so a sender calling themselves "bob" never reads as bob.
+    /// </summary>
+    private static string OutsiderLogin(InboundReport report) => report.Channel == Channel.Chat
+        ? Shorten($"chat:{report.ChatSenderId ?? report.SenderName}", Limits.Login)
+        : report.SenderAddress ?? report.SenderName;
 
     private static string Iso(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 

@@ -15,7 +15,7 @@ public static class UserCommands
 {
     public static Command Users() => new("users", "Manage users.")
     {
-        Add(), List(), SetPassword(), SetRole(), Deactivate(), Activate(),
+        Add(), List(), SetPassword(), SetRole(), Deactivate(), Activate(), BindChat(),
     };
 
     public static Command Tokens() => new("tokens", "Manage personal API tokens.")
@@ -126,6 +126,30 @@ public static class UserCommands
         {
             var user = await services.GetRequiredService<UserAdministration>().UpdateAsync(result.GetValue(login)!, Change(active: true), token);
             Console.WriteLine($"Activated '{user.Login}'.");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command BindChat()
+    {
+        var login = new Option<string>("--login") { Description = "The user the sender is.", Required = true };
+        var channel = new Option<string>("--channel") { Description = "The chat channel's name.", Required = true };
+        var senderId = new Option<string>("--sender-id")
+        {
+            Description = "The platform's id of the person (DingTalk senderStaffId, WeCom UserId, Feishu open_id, generic sender.id).",
+            Required = true,
+        };
+        var command = new Command("bind-chat", "Bind a chat sender to a user: their messages then file and comment as that user.")
+        {
+            login, channel, senderId,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((result, ct) => CliCommands.WithServices(result, async (services, token) =>
+        {
+            var bound = await services.GetRequiredService<Intake.Chat.ChatIdentityBinding>().BindSenderAsync(result.GetValue(login)!,
+                new Intake.Chat.ChatIdentityRequest(result.GetValue(channel), result.GetValue(senderId)), token);
+            Console.WriteLine($"Bound sender '{bound.SenderId}' of chat channel '{bound.Channel.Name}' to '{bound.User.Login}'.");
             return 0;
         }, ct));
         return command;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,5 +119,37 @@ public sealed class CliUserCommandsTests(OpsDataFolder folder) : IClassFixture<O
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("nobody", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("sf_", result.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 20, item 13: an admin binds a chat sender to a user from the command line too.</summary>
+    [Fact]
+    public async Task UsersBindChatBindsASenderOfAChannelAndRefusesAnUnknownChannel()
+    {
+        var created = await CliProcess.RunAsync(["tokens", "create", "--login", "ops", "--name", "chat 绑定"], folder.Path);
+        Assert.True(created.ExitCode == 0, created.ToString());
+        using (var app = new SupportFlowApp(dataDirectory: folder.Path))
+        using (var admin = app.CreateClient())
+        {
+            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.StdoutLines[^1]);
+            (await admin.PostAsJsonAsync("/api/modules", new { name = "会议室A打印机 Printer & Scanner", category = "hardware" }))
+                .EnsureSuccessStatusCode();
+            (await admin.PostAsJsonAsync("/api/chat-channels", new
+            {
+                name = "钉钉 IT群", platform = "dingTalk", secret = "SECcli", module = "会议室A打印机 Printer & Scanner",
+            })).EnsureSuccessStatusCode();
+        }
+
+        var unknown = await CliProcess.RunAsync(["users", "bind-chat", "--login", "ops", "--channel", "nope", "--sender-id", "0101"], folder.Path);
+        var bound = await CliProcess.RunAsync(["users", "bind-chat", "--login", "ops", "--channel", "钉钉 IT群", "--sender-id", "0101"], folder.Path);
+
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("channel", unknown.Stderr, StringComparison.Ordinal);
+        Assert.True(bound.ExitCode == 0, bound.ToString());
+        Assert.Contains("'0101'", bound.Stdout, StringComparison.Ordinal);
+        using var server = new SupportFlowApp(dataDirectory: folder.Path);
+        using var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.StdoutLines[^1]);
+        var list = await (await client.GetAsync("/api/users/ops/chat-identities")).JsonArray();
+        Assert.Equal(("钉钉 IT群", "0101"), (list.Single()!["channel"]!.GetValue<string>(), list.Single()!["senderId"]!.GetValue<string>()));
     }
 }

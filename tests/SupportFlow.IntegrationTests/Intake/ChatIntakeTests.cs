@@ -280,7 +280,7 @@ public sealed class ChatIntakeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, filed.StatusCode);
         var history = await (await _desk.Supervisor.GetAsync($"/api/tickets/{bobs}/history")).JsonArray();
         var spoofed = Assert.Single(history, h => h!["action"]!.GetValue<string>() == "comment")!;
-        Assert.NotEqual("bob", spoofed["actor"]!["login"]!.GetValue<string>());
+        Assert.Equal("chat:bob@example.com", spoofed["actor"]!["login"]!.GetValue<string>()); // the generic id, never the login bob
         Assert.Equal("Bob (unbound chat sender)", spoofed["actor"]!["name"]!.GetValue<string>());
         var ticket = (await TicketsAsync()).Single(t => t!["title"]!.GetValue<string>() == "新问题 100%?")!;
         Assert.Null(ticket["reporter"]!["login"]);

@@ -38,32 +38,12 @@ public static class ChatIdentitiesApi
         return TypedResults.Ok(bound.Select(i => Response(i, org)).ToArray());
     }
 
-    private static async Task<Created<ChatIdentityResponse>> Bind(string login, ChatIdentityRequest request, UserAdministration users,
-        SupportFlowDbContext db, TimeProvider clock, OrganizationTime org, CancellationToken ct)
+    private static async Task<Created<ChatIdentityResponse>> Bind(string login, ChatIdentityRequest request, ChatIdentityBinding binding,
+        OrganizationTime org, CancellationToken ct)
     {
-        var user = await users.FindAsync(login, ct);
-        var errors = new RequestErrors();
-        var channelName = errors.Required("channel", request.Channel, Limits.Name);
-        var senderId = errors.Required("senderId", request.SenderId, Limits.Email);
-        var channel = channelName.Length == 0 ? null : await db.ChatChannels.SingleOrDefaultAsync(c => c.Name == channelName, ct);
-        if (channelName.Length > 0 && channel is null)
-        {
-            errors.Add("channel", "Unknown chat channel '{0}'. GET /api/chat-channels lists them.", channelName);
-        }
-
-        errors.ThrowIfInvalid();
-        if (await db.ChatIdentities.Include(i => i.User).FirstOrDefaultAsync(i => i.ChatChannelId == channel!.Id && i.SenderId == senderId, ct)
-            is { } existing)
-        {
-            throw new DomainException("Sender '{0}' of chat channel '{1}' is already bound to {2}.", senderId, channelName,
-                existing.User.Login);
-        }
-
-        var identity = new ChatIdentity(channel!, senderId, user, clock.GetUtcNow());
-        db.ChatIdentities.Add(identity);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created(ResourceUrl.For("/api/users", user.Login, "chat-identities", channel!.Name, senderId),
-            Response(identity, org));
+        var identity = await binding.BindSenderAsync(login, request, ct);
+        return TypedResults.Created(ResourceUrl.For("/api/users", identity.User.Login, "chat-identities", identity.Channel.Name,
+            identity.SenderId), Response(identity, org));
     }
 
     private static async Task<NoContent> Unbind(string login, string channel, string senderId, UserAdministration users,
