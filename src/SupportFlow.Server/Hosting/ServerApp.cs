@@ -8,6 +8,7 @@ using SupportFlow.Server.Intake;
 using SupportFlow.Server.Jobs;
 using SupportFlow.Server.Operations;
 using SupportFlow.Server.Notifications;
+using SupportFlow.Server.OpenApi;
 using SupportFlow.Server.Knowledge;
 using SupportFlow.Server.Reports;
 using SupportFlow.Server.Recurring;
@@ -49,7 +50,7 @@ public static class ServerApp
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(o => o.Describe().AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "SupportFlow API";
             document.Components ??= new OpenApiComponents();
@@ -61,6 +62,7 @@ public static class ServerApp
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
             HealthEndpoints.Describe(document);
+            ApiDescription.NameEveryOperation(document);
             return Task.CompletedTask;
         }));
 

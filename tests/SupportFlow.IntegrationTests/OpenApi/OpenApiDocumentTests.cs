@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using SupportFlow.IntegrationTests.Infrastructure;
+using SupportFlow.IntegrationTests.Users;
+
+namespace SupportFlow.IntegrationTests.OpenApi;
+
+/// <summary>/openapi/v1.json is true to the API: what a request needs, the types its strings hold, ids, summaries, problems.</summary>
+public sealed class OpenApiDocumentTests(DeskFixture fixture) : IClassFixture<DeskFixture>
+{
+    private readonly Desk _desk = fixture.Desk;
+
+    [Fact]
+    public async Task CreateTicketRequestNeedsOnlyWhatTheApiNeedsWithEnumsAndTimes()
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!;
+        var create = schemas["CreateTicketRequest"]!;
+
+        Assert.Equal(new[] { "channel", "description", "impact", "module", "occurredAt", "priority", "title" },
+            create["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var properties = create["properties"]!;
+        Assert.Equal(["P1", "P2", "P3", "P4"], Enum(properties["priority"]!));
+        Assert.Contains("portal", Enum(properties["channel"]!));
+        Assert.Equal("date-time", properties["occurredAt"]!["format"]!.GetValue<string>());
+        Assert.Equal("date-time", properties["receivedAt"]!["format"]!.GetValue<string>());
+        Assert.Equal("string", properties["title"]!["type"]!.GetValue<string>());
+        Assert.Equal(new[] { "name" }, schemas["ReporterRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task QueryParametersAreCamelCaseAndIntegersAreIntegers()
+    {
+        var list = (await DocumentAsync())["paths"]!["/api/tickets"]!["get"]!;
+
+        var parameters = list["parameters"]!.AsArray().Select(p => p!).ToList();
+        Assert.All(parameters, p => Assert.True(char.IsLower(p["name"]!.GetValue<string>()[0]), p.ToJsonString()));
+        Assert.Contains(parameters, p => p["name"]!.GetValue<string>() == "status");
+        var limit = parameters.Single(p => p["name"]!.GetValue<string>() == "limit")["schema"]!;
+        Assert.Equal("integer", limit["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task EveryOperationHasAUniqueIdAndASummary()
+    {
+        var operations = Operations(await DocumentAsync()).ToList();
+
+        Assert.True(operations.Count > 100, $"{operations.Count} operations");
+        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(o.Operation["summary"]?.GetValue<string>()), o.Name));
+        var ids = operations.Select(o => o.Operation["operationId"]?.GetValue<string>() ?? "").ToList();
+        Assert.DoesNotContain("", ids);
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Theory]
+    [InlineData("/api/tickets", "post", new[] { "400", "401", "403", "409", "422" })]
+    [InlineData("/api/tickets/{number}", "get", new[] { "401", "403", "404" })]
+    [InlineData("/api/tickets/{number}/resolve", "post", new[] { "400", "401", "403", "404", "409", "422" })]
+    [InlineData("/api/users/{login}", "put", new[] { "400", "401", "403", "404", "409", "422" })]
+    public async Task ProblemResponsesAreListedAsProblemJson(string path, string method, string[] codes)
+    {
+        var responses = (await DocumentAsync())["paths"]![path]![method]!["responses"]!;
+
+        foreach (var code in codes)
+        {
+            Assert.True(responses[code]?["content"]?["application/problem+json"] is not null, $"{method} {path} {code}: {responses.ToJsonString()}");
+        }
+    }
+
+    private static string[] Enum(JsonNode property) =>
+        [.. property["enum"]!.AsArray().Where(v => v is not null).Select(v => v!.GetValue<string>())];
+
+    private static IEnumerable<(string Name, JsonNode Operation)> Operations(JsonNode document) =>
+        document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()
+            .Where(m => m.Key is "get" or "post" or "put" or "delete" or "patch")
+            .Select(m => ($"{m.Key} {p.Key}", m.Value!)));
+
+    private async Task<JsonNode> DocumentAsync()
+    {
+        using var anonymous = _desk.App.CreateClient();
+        return await (await anonymous.GetAsync("/openapi/v1.json")).Json(HttpStatusCode.OK);
+    }
+}
