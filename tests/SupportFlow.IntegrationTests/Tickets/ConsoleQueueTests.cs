@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupportFlow.Data;
 using SupportFlow.IntegrationTests.Infrastructure;
+using SupportFlow.Server.Tickets;
 
 namespace SupportFlow.IntegrationTests.Tickets;
 
@@ -49,6 +53,32 @@ public sealed partial class ConsoleQueueTests
         page = await PageAsync(engineer, "/console?queue=all&priority=P1", HttpStatusCode.OK);
         Assert.Equal("0", Count(page, "all"));
         Assert.Empty(Rows(page));
+    }
+
+    [Fact]
+    public async Task ATabCountsNoFurtherThan999Plus()
+    {
+        await using var desk = await Desk.OpenAsync();
+        // A thousand reports, received straight through the intake (setting up over HTTP would take minutes).
+        await using (var scope = desk.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SupportFlowDbContext>();
+            var alice = (await db.Users.Include(u => u.Teams).SingleAsync(u => u.Login == "alice")).ToActor();
+            var reception = scope.ServiceProvider.GetRequiredService<TicketReception>();
+            for (var i = 0; i < 1000; i++)
+            {
+                await reception.ReceiveAsync(alice, new CreateTicketRequest($"打印机卡纸 #{i}", "Paper jam", "2026-05-20T14:10+08:00", null,
+                    Desk.Printer, "一台打印机", "P4", "portal", null), CancellationToken.None, notify: false);
+            }
+        }
+
+        await desk.ReportAsync(change: b => b["priority"] = "P1");
+        var engineer = await SignInAsync(desk, "eng1");
+        var page = await PageAsync(engineer, "/console?queue=all", HttpStatusCode.OK);
+        Assert.Equal("999+", Count(page, "all"));
+        Assert.Equal("999+", Count(page, "triage"));
+        Assert.Equal("0", Count(page, "mine"));
+        Assert.Equal("1", Count(await PageAsync(engineer, "/console?queue=all&priority=P1", HttpStatusCode.OK), "all"));
     }
 
     [Theory]
@@ -108,8 +138,8 @@ public sealed partial class ConsoleQueueTests
     private static string CurrentTab(string page) => TabPattern().Matches(page)
         .Single(m => m.Groups["current"].Value == "page").Groups["queue"].Value;
 
-    private static string Count(string page, string queue) => TabPattern().Matches(page)
-        .Single(m => m.Groups["queue"].Value == queue).Groups["count"].Value;
+    private static string Count(string page, string queue) => WebUtility.HtmlDecode(TabPattern().Matches(page)
+        .Single(m => m.Groups["queue"].Value == queue).Groups["count"].Value);
 
     private static List<string> Rows(string page) => [.. RowPattern().Matches(page).Select(m => m.Groups[1].Value)];
 
