@@ -47,7 +47,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Status = 413, Title = Say("Request too large"), Detail = ErrorProblems.TooLarge.In(culture),
             },
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => ErrorProblems.Antiforgery(httpContext),
-            BadHttpRequestException { StatusCode: 415 } => new ProblemDetails
+            // A body in another content type; no body at all is a missing body (400 naming "body") below.
+            BadHttpRequestException { StatusCode: 415 } when HasBody(httpContext.Request) => new ProblemDetails
             {
                 Status = 415, Title = Say("Unsupported content type"), Detail = ErrorProblems.JsonOnly.In(culture),
             },
@@ -82,6 +83,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     }
 
     /// <summary>Body binding failures: name the field that JSON could not convert, or say the body is not JSON.</summary>
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+
     private static ValidationProblemDetails FromBadRequest(BadHttpRequestException exception, System.Globalization.CultureInfo culture)
     {
         if (exception.InnerException is JsonException json)
