@@ -27,6 +27,37 @@ public sealed class OpenApiDocumentTests(DeskFixture fixture) : IClassFixture<De
         Assert.Equal(new[] { "name" }, schemas["ReporterRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("TriageRequest", new[] { "priority", "reason" })]
+    [InlineData("ResolveRequest", new[] { "solution" })]
+    [InlineData("CloseRequest", new[] { "cause", "solution" })]
+    [InlineData("ConfirmRequest", new[] { "resolved" })]
+    [InlineData("AssignRequest", new[] { "assignee" })]
+    [InlineData("UpdateReviewRequest", new string[0])]
+    [InlineData("UserRequest", new string[0])]
+    [InlineData("TokenRequest", new string[0])]
+    public async Task ARequestNeedsExactlyWhatItsValidationRefusesWhenMissing(string request, string[] required)
+    {
+        var schema = (await DocumentAsync())["components"]!["schemas"]![request]!;
+
+        Assert.Equal(required.Order(StringComparer.Ordinal), Required(schema).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryRequestSchemaNeedsOnlyFieldsItHas()
+    {
+        var requests = (await DocumentAsync())["components"]!["schemas"]!.AsObject()
+            .Where(s => s.Key.EndsWith("Request", StringComparison.Ordinal)).ToList();
+
+        Assert.True(requests.Count > 30, $"{requests.Count} request schemas");
+        foreach (var (name, schema) in requests)
+        {
+            var properties = schema!["properties"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+            var required = Required(schema);
+            Assert.True(required.All(properties.Contains), $"{name}: required {string.Join(", ", required)} of {string.Join(", ", properties)}");
+        }
+    }
+
     [Fact]
     public async Task QueryParametersAreCamelCaseAndIntegersAreIntegers()
     {
@@ -65,6 +96,9 @@ public sealed class OpenApiDocumentTests(DeskFixture fixture) : IClassFixture<De
             Assert.True(responses[code]?["content"]?["application/problem+json"] is not null, $"{method} {path} {code}: {responses.ToJsonString()}");
         }
     }
+
+    private static string[] Required(JsonNode schema) =>
+        [.. schema["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? []];
 
     private static string[] Enum(JsonNode property) =>
         [.. property["enum"]!.AsArray().Where(v => v is not null).Select(v => v!.GetValue<string>())];
