@@ -5,7 +5,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using SupportFlow.Common;
+using SupportFlow.Server.Archive;
+using SupportFlow.Server.Intake.Chat;
+using SupportFlow.Server.Notifications;
+using SupportFlow.Server.Recurring;
+using SupportFlow.Server.Reviews;
+using SupportFlow.Server.Routing;
 using SupportFlow.Server.Tickets;
+using SupportFlow.Server.Users;
 using SupportFlow.Tickets;
 
 namespace SupportFlow.Server.OpenApi;
@@ -20,11 +27,40 @@ public static class ApiDescription
 {
     private const string Problem = "application/problem+json";
 
-    /// <summary>The fields a request must carry (everything else may be left out), as its validation checks them.</summary>
+    /// <summary>
+    /// The fields a request must carry, exactly as its validation refuses them when missing; a request
+    /// type not listed needs none. One schema serves every operation that takes the type, so a type
+    /// shared by a create and a partial update (users, teams, modules, mailboxes, chat channels, cause
+    /// categories, article versions, an action's note) is listed with nothing: the update takes any subset.
+    /// </summary>
     private static readonly Dictionary<Type, string[]> RequiredFields = new()
     {
+        // Tickets
         [typeof(CreateTicketRequest)] = ["title", "description", "occurredAt", "module", "impact", "priority", "channel"],
         [typeof(ReporterRequest)] = ["name"],
+        [typeof(TriageRequest)] = ["priority", "reason"],
+        [typeof(AssignRequest)] = ["assignee"],
+        [typeof(WorklogRequest)] = ["text", "method"],
+        [typeof(MessageRequest)] = ["message"],
+        [typeof(PendRequest)] = ["reason"],
+        [typeof(ResolveRequest)] = ["solution"],
+        [typeof(ConfirmRequest)] = ["resolved"],
+        [typeof(CloseRequest)] = ["cause", "solution"],
+        [typeof(ReasonRequest)] = ["reason"],
+        [typeof(TicketDepartmentRequest)] = ["department"],
+        [typeof(VendorContactRequest)] = ["name", "company", "email"],
+        [typeof(LinkRequest)] = ["kind", "ticket"],
+        [typeof(MergeRequest)] = ["into"],
+        // Reviews
+        [typeof(RequestReviewRequest)] = ["tickets", "reason"],
+        [typeof(LinkTicketRequest)] = ["number"],
+        [typeof(AddActionRequest)] = ["description", "owner", "dueDate"],
+        // Administration
+        [typeof(DepartmentRequest)] = ["name"],
+        [typeof(CategoryRouteRequest)] = ["team"],
+        [typeof(TemplateRequest)] = ["subject", "body"],
+        [typeof(ChatIdentityRequest)] = ["channel", "senderId"],
+        [typeof(PurgeRequest)] = ["before"],
     };
 
     /// <summary>String fields that hold a wire word, by name, in every request.</summary>
@@ -57,10 +93,8 @@ public static class ApiDescription
             return Task.CompletedTask;
         }
 
-        if (RequiredFields.TryGetValue(type, out var required))
-        {
-            schema.Required = new HashSet<string>(required, StringComparer.Ordinal);
-        }
+        // The generator would mark every constructor parameter required; the server needs only these.
+        schema.Required = new HashSet<string>(RequiredFields.GetValueOrDefault(type, []), StringComparer.Ordinal);
 
         foreach (var (name, property) in schema.Properties)
         {

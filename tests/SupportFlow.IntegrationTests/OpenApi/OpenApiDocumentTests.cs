@@ -27,6 +27,81 @@ public sealed class OpenApiDocumentTests(DeskFixture fixture) : IClassFixture<De
         Assert.Equal(new[] { "name" }, schemas["ReporterRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("TriageRequest", new[] { "priority", "reason" })]
+    [InlineData("ResolveRequest", new[] { "solution" })]
+    [InlineData("CloseRequest", new[] { "cause", "solution" })]
+    [InlineData("ConfirmRequest", new[] { "resolved" })]
+    [InlineData("AssignRequest", new[] { "assignee" })]
+    [InlineData("UpdateReviewRequest", new string[0])]
+    [InlineData("UserRequest", new string[0])]
+    [InlineData("TokenRequest", new string[0])]
+    public async Task ARequestNeedsExactlyWhatItsValidationRefusesWhenMissing(string request, string[] required)
+    {
+        var schema = (await DocumentAsync())["components"]!["schemas"]![request]!;
+
+        Assert.Equal(required.Order(StringComparer.Ordinal), Required(schema).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryRequestSchemaNeedsOnlyFieldsItHas()
+    {
+        var requests = (await DocumentAsync())["components"]!["schemas"]!.AsObject()
+            .Where(s => s.Key.EndsWith("Request", StringComparison.Ordinal)).ToList();
+
+        Assert.True(requests.Count > 30, $"{requests.Count} request schemas");
+        foreach (var (name, schema) in requests)
+        {
+            var properties = schema!["properties"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+            var required = Required(schema);
+            Assert.True(required.All(properties.Contains), $"{name}: required {string.Join(", ", required)} of {string.Join(", ", properties)}");
+        }
+    }
+
+    /// <summary>A valid body of each ticket action that takes one: leaving out any field the document requires must be refused.</summary>
+    private static readonly Dictionary<string, string> ValidActionBodies = new(StringComparer.Ordinal)
+    {
+        ["triage"] = """{"priority":"P1","reason":"影响全部门 100%?"}""",
+        ["assign"] = """{"assignee":"eng1","reason":"熟悉销售模块"}""",
+        ["worklog"] = """{"text":"查看了日志","method":"remote"}""",
+        ["update"] = """{"message":"正在处理"}""",
+        ["comment"] = """{"message":"还是不行"}""",
+        ["pend"] = """{"reason":"vendor","note":"等厂商"}""",
+        ["resolve"] = """{"solution":"清除缓存","cause":"缓存过期"}""",
+        ["confirm"] = """{"resolved":true,"rating":5}""",
+        ["close"] = """{"cause":"缓存","solution":"清除"}""",
+        ["reopen"] = """{"reason":"又出现了"}""",
+        ["cancel"] = """{"reason":"重复"}""",
+        ["departments"] = $$"""{"department":"{{Desk.FinanceDepartment}}","responsible":false}""",
+        ["vendors"] = """{"name":"陈工","company":"Acme & Co","email":"chen@acme.example"}""",
+        ["links"] = """{"kind":"related","ticket":"20990101-999"}""",
+        ["merge"] = """{"into":"20990101-999"}""",
+    };
+
+    [Fact]
+    public async Task EveryFieldATicketActionRequiresIsRefusedWhenLeftOut()
+    {
+        var document = await DocumentAsync();
+        var schemas = document["components"]!["schemas"]!;
+        var ticket = await _desk.ReportAsync();
+        var checkedFields = 0;
+        foreach (var (action, valid) in ValidActionBodies)
+        {
+            var reference = document["paths"]![$"/api/tickets/{{number}}/{action}"]!["post"]!["requestBody"]!["content"]!
+                ["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+            foreach (var field in Required(schemas[reference.Split('/')[^1]]!))
+            {
+                var body = JsonNode.Parse(valid)!.AsObject();
+                Assert.True(body.Remove(field), $"{action}: the valid body has no '{field}'");
+                using var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+                await (await _desk.Admin.PostAsync($"/api/tickets/{ticket}/{action}", content)).FieldError(field);
+                checkedFields++;
+            }
+        }
+
+        Assert.True(checkedFields >= 20, $"{checkedFields} required fields checked");
+    }
+
     [Fact]
     public async Task QueryParametersAreCamelCaseAndIntegersAreIntegers()
     {
@@ -65,6 +140,9 @@ public sealed class OpenApiDocumentTests(DeskFixture fixture) : IClassFixture<De
             Assert.True(responses[code]?["content"]?["application/problem+json"] is not null, $"{method} {path} {code}: {responses.ToJsonString()}");
         }
     }
+
+    private static string[] Required(JsonNode schema) =>
+        [.. schema["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? []];
 
     private static string[] Enum(JsonNode property) =>
         [.. property["enum"]!.AsArray().Where(v => v is not null).Select(v => v!.GetValue<string>())];
