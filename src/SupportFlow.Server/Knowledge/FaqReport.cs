@@ -15,7 +15,7 @@ public sealed record FaqReportResponse(DateTimeOffset From, DateTimeOffset To, i
 public static class FaqReport
 {
     public static void MapFaqReport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/reports/faq", Get).WithTags("Reports").RequireAuthorization(Policies.Supervisor);
+        app.MapGet("/api/reports/faq", Get).WithName("ReportsGetFaq").WithSummary("Reports: the FAQ handbook report").WithTags("Reports").RequireAuthorization(Policies.Supervisor);
 
     internal static async Task<Ok<FaqReportResponse>> Get(string? from, string? to, SupportFlowDbContext db, TimeProvider clock,
         OrganizationTime org, CancellationToken ct)

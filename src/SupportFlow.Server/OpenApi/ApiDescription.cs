@@ -187,7 +187,7 @@ public static class ApiDescription
     /// <summary>
     /// Last, once the document is complete: operations added by document transformers get an id from
     /// their route, and ids are made unique (handler names repeat across features: the tag prefix
-    /// mostly separates them, a number the rest).
+    /// mostly separates them, the route the rest).
     /// </summary>
     public static void NameEveryOperation(OpenApiDocument document)
     {
@@ -200,9 +200,15 @@ public static class ApiDescription
                 operation.OperationId ??= name;
                 operation.Summary ??= Words(name);
                 var id = operation.OperationId;
-                for (var n = 2; !seen.Add(id); n++)
+                if (!seen.Add(id))
                 {
-                    id = operation.OperationId + n.ToString(CultureInfo.InvariantCulture);
+                    // A handler name used twice in one feature ("List"): the route says which one it is.
+                    id = name;
+                    operation.Summary = Words(name);
+                    for (var n = 2; !seen.Add(id); n++)
+                    {
+                        id = name + "Variant" + n.ToString(CultureInfo.InvariantCulture);
+                    }
                 }
 
                 operation.OperationId = id;
@@ -213,7 +219,8 @@ public static class ApiDescription
     private static string FromRoute(string? method, string? path) =>
         CultureInfo.InvariantCulture.TextInfo.ToTitleCase((method ?? "").ToLowerInvariant())
         + string.Concat((path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != "api")
-            .Select(s => s.Trim('{', '}')).Select(s => char.ToUpperInvariant(s[0]) + s[1..].Replace("-", "", StringComparison.Ordinal)));
+            .SelectMany(s => s.Trim('{', '}').Split('-', StringSplitOptions.RemoveEmptyEntries))
+            .Select(s => char.ToUpperInvariant(s[0]) + s[1..]));
 
     /// <summary>"CreateOwnToken" as "create own token".</summary>
     private static string Words(string name) =>

@@ -16,7 +16,7 @@ public sealed record RecurringReportResponse(DateTimeOffset From, DateTimeOffset
 public static class RecurringReport
 {
     public static void MapRecurringReport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/reports/recurring", Get).WithTags("Reports").RequireAuthorization(Policies.Supervisor);
+        app.MapGet("/api/reports/recurring", Get).WithName("ReportsGetRecurring").WithSummary("Reports: recurring problems by module").WithTags("Reports").RequireAuthorization(Policies.Supervisor);
 
     internal static async Task<Ok<RecurringReportResponse>> Get(string? from, string? to, SupportFlowDbContext db, TimeProvider clock,
         OrganizationTime org, CancellationToken ct)

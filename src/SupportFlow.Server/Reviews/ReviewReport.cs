@@ -16,7 +16,7 @@ public sealed record ReviewReportResponse(int OpenReviews, int DoneReviews, int 
 public static class ReviewReport
 {
     public static void MapReviewReport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/reports/reviews", Get).WithTags("Reports").RequireAuthorization(Policies.Supervisor);
+        app.MapGet("/api/reports/reviews", Get).WithName("ReportsGetReviews").WithSummary("Reports: the problem-review report").WithTags("Reports").RequireAuthorization(Policies.Supervisor);
 
     internal static async Task<Ok<ReviewReportResponse>> Get(SupportFlowDbContext db, OrganizationTime org, TimeProvider clock,
         CancellationToken ct)

@@ -24,7 +24,7 @@ public sealed record SlaReportResponse(DateTimeOffset From, DateTimeOffset To, i
 public static class SlaReport
 {
     public static void MapSlaReport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/reports/sla", Get).WithTags("Reports").RequireAuthorization(Policies.Supervisor);
+        app.MapGet("/api/reports/sla", Get).WithName("ReportsGetSla").WithSummary("Reports: the SLA report").WithTags("Reports").RequireAuthorization(Policies.Supervisor);
 
     internal static async Task<Ok<SlaReportResponse>> Get(string? from, string? to, SupportFlowDbContext db, SlaSettings settings,
         TimeProvider clock, OrganizationTime org, CancellationToken ct)
