@@ -36,6 +36,12 @@ if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=120 install -y chromium fonts-noto-cjk
 fi
 
+if ! command -v npm >/dev/null; then
+  echo "== installing Debian's nodejs and npm (the OpenAPI test generates and compiles a TypeScript client)"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=120 install -y nodejs npm
+fi
+
 echo "== tests (integration tests on SQLite)"
 log=$(mktemp)
 status=0
